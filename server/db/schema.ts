@@ -1,0 +1,314 @@
+/**
+ * The database schema (drizzle). One schema for both backends (embedded PGlite + PostGIS and a
+ * PostgreSQL/PostGIS server). Conventions:
+ * - natural keys: division codes (GB/T 2260 + NBS 9/12-digit codes), project codes, station codes;
+ * - every large table carries `county_code` so it can be partitioned / distributed by county later;
+ * - money is `numeric(16,4)` in 万元 everywhere (4 decimals = exact to 1 元), columns end in `_wan`;
+ * - geometry is EPSG:4326 lon/lat with a fixed PostGIS type, GiST-indexed;
+ * - editable tables carry a `version` column for optimistic locking.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import {
+  householdCategories,
+  industryModes,
+  labourCapacities,
+  linkageMechanisms,
+  projectCategories,
+  projectStatuses,
+  pvStatuses,
+  pvTypes,
+  regionLevels,
+  responsibleLevels,
+  targetMethods,
+} from '../contracts/enums.ts';
+
+/** A PostGIS geometry column with a fixed type and SRID 4326. Values are written as GeoJSON geometry
+ * objects; reads go through ST_AsGeoJSON in queries, so the driver value is never parsed here. */
+const geometry = (name: string, type: 'MultiPolygon' | 'Point' | 'Geometry') =>
+  customType<{ data: GeoJSON.Geometry; driverData: string }>({
+    dataType: () => `geometry(${type},4326)`,
+    toDriver: (value) =>
+      type === 'MultiPolygon'
+        ? sql`ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(value)}), 4326))`
+        : sql`ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(value)}), 4326)`,
+  })(name);
+
+const money = (name: string) => numeric(name, { precision: 16, scale: 4, mode: 'number' });
+
+export const regionLevel = pgEnum('region_level', regionLevels);
+export const projectCategory = pgEnum('project_category', projectCategories);
+export const industryMode = pgEnum('industry_mode', industryModes);
+export const responsibleLevel = pgEnum('responsible_level', responsibleLevels);
+export const projectStatus = pgEnum('project_status', projectStatuses);
+export const linkageMechanism = pgEnum('linkage_mechanism', linkageMechanisms);
+export const pvType = pgEnum('pv_type', pvTypes);
+export const pvStatus = pgEnum('pv_status', pvStatuses);
+export const householdCategory = pgEnum('household_category', householdCategories);
+export const labourCapacity = pgEnum('labour_capacity', labourCapacities);
+export const targetMethod = pgEnum('target_method', targetMethods);
+
+/** Administrative divisions: city, county-level units, townships and villages, with boundaries. */
+export const regions = pgTable(
+  'regions',
+  {
+    code: varchar('code', { length: 12 }).primaryKey(),
+    level: regionLevel('level').notNull(),
+    name: text('name').notNull(),
+    parentCode: varchar('parent_code', { length: 12 }).references((): any => regions.code),
+    /** The county-level unit this region belongs to (itself for a county; null for the city). */
+    countyCode: varchar('county_code', { length: 6 }),
+    geom: geometry('geom', 'MultiPolygon'),
+    labelPoint: geometry('label_point', 'Point'),
+    isPoorVillage: boolean('is_poor_village').notNull().default(false),
+    /** True when the boundary was generated (Voronoi) rather than imported from real data. */
+    synthesized: boolean('synthesized').notNull().default(false),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    index('regions_parent_idx').on(t.parentCode),
+    index('regions_county_idx').on(t.countyCode),
+    index('regions_level_idx').on(t.level),
+    index('regions_geom_idx').using('gist', t.geom),
+    check('regions_geom_valid', sql`${t.geom} IS NULL OR ST_IsValid(${t.geom})`),
+    check(
+      'regions_code_shape',
+      sql`(${t.level} = 'city' AND ${t.code} ~ '^[0-9]{4}$') OR (${t.level} = 'county' AND ${t.code} ~ '^[0-9]{6}$')
+        OR (${t.level} = 'township' AND ${t.code} ~ '^[0-9]{9}$') OR (${t.level} = 'village' AND ${t.code} ~ '^[0-9]{12}$')`,
+    ),
+  ],
+);
+
+/** Poverty-alleviation projects (扶贫项目): the ledger row, with current figures. */
+export const projects = pgTable(
+  'projects',
+  {
+    code: varchar('code', { length: 32 }).primaryKey(),
+    name: text('name').notNull(),
+    year: smallint('year').notNull(),
+    countyCode: varchar('county_code', { length: 6 }).notNull().references(() => regions.code),
+    townshipCode: varchar('township_code', { length: 9 }).references(() => regions.code),
+    villageCode: varchar('village_code', { length: 12 }).references(() => regions.code),
+    /** Point, or a line/polygon for roads and irrigation; null when not yet located (未定位). */
+    geom: geometry('geom', 'Geometry'),
+    category: projectCategory('category').notNull(),
+    /** Only for industry projects. */
+    industryMode: industryMode('industry_mode'),
+    responsibleLevel: responsibleLevel('responsible_level').notNull(),
+    responsibleUnit: text('responsible_unit').notNull(),
+    totalInvestmentWan: money('total_investment_wan').notNull(),
+    arrangedWan: money('arranged_wan').notNull().default(0),
+    disbursedWan: money('disbursed_wan').notNull().default(0),
+    spentWan: money('spent_wan').notNull().default(0),
+    fundCentralWan: money('fund_central_wan').notNull().default(0),
+    fundProvinceWan: money('fund_province_wan').notNull().default(0),
+    fundCityWan: money('fund_city_wan').notNull().default(0),
+    fundCountyWan: money('fund_county_wan').notNull().default(0),
+    /** 金融扶贫资金 and 扶贫贷款 */
+    fundFinanceWan: money('fund_finance_wan').notNull().default(0),
+    /** 专项债 */
+    fundBondWan: money('fund_bond_wan').notNull().default(0),
+    fundSocialWan: money('fund_social_wan').notNull().default(0),
+    plannedStart: date('planned_start'),
+    plannedCompletion: date('planned_completion'),
+    actualStart: date('actual_start'),
+    actualCompletion: date('actual_completion'),
+    status: projectStatus('status').notNull(),
+    householdsReached: integer('households_reached').notNull().default(0),
+    poorHouseholdsReached: integer('poor_households_reached').notNull().default(0),
+    linkages: linkageMechanism('linkages').array().notNull().default(sql`'{}'`),
+    /** Dividend rate in percent of the project's asset income paid to households. */
+    dividendRatePct: numeric('dividend_rate_pct', { precision: 5, scale: 2, mode: 'number' }),
+    signMainLeader: text('sign_main_leader'),
+    signMainDate: date('sign_main_date'),
+    signDeputyLeader: text('sign_deputy_leader'),
+    signDeputyDate: date('sign_deputy_date'),
+    version: integer('version').notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('projects_county_idx').on(t.countyCode, t.year),
+    index('projects_township_idx').on(t.townshipCode),
+    index('projects_village_idx').on(t.villageCode),
+    index('projects_geom_idx').using('gist', t.geom),
+    check(
+      'projects_money_non_negative',
+      sql`${t.totalInvestmentWan} >= 0 AND ${t.arrangedWan} >= 0 AND ${t.disbursedWan} >= 0 AND ${t.spentWan} >= 0
+        AND ${t.fundCentralWan} >= 0 AND ${t.fundProvinceWan} >= 0 AND ${t.fundCityWan} >= 0 AND ${t.fundCountyWan} >= 0
+        AND ${t.fundFinanceWan} >= 0 AND ${t.fundBondWan} >= 0 AND ${t.fundSocialWan} >= 0`,
+    ),
+    check(
+      'projects_mode_only_for_industry',
+      sql`(${t.category} = 'industry') = (${t.industryMode} IS NOT NULL)`,
+    ),
+    check('projects_geom_valid', sql`${t.geom} IS NULL OR ST_IsValid(${t.geom})`),
+    check('projects_households', sql`${t.householdsReached} >= ${t.poorHouseholdsReached} AND ${t.poorHouseholdsReached} >= 0`),
+    check('projects_dividend_rate', sql`${t.dividendRatePct} IS NULL OR (${t.dividendRatePct} >= 0 AND ${t.dividendRatePct} <= 100)`),
+  ],
+);
+
+/** Monthly progress reports: the state of a project as of a date (month ends and meeting cut-offs). */
+export const projectProgress = pgTable(
+  'project_progress',
+  {
+    projectCode: varchar('project_code', { length: 32 }).notNull().references(() => projects.code, { onDelete: 'cascade' }),
+    asOf: date('as_of').notNull(),
+    countyCode: varchar('county_code', { length: 6 }).notNull(),
+    status: projectStatus('status').notNull(),
+    arrangedWan: money('arranged_wan').notNull(),
+    disbursedWan: money('disbursed_wan').notNull(),
+    spentWan: money('spent_wan').notNull(),
+    /** 形象进度, 0–100 */
+    physicalProgressPct: numeric('physical_progress_pct', { precision: 5, scale: 2, mode: 'number' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.projectCode, t.asOf] }),
+    index('project_progress_county_idx').on(t.countyCode, t.asOf),
+    check('project_progress_money', sql`${t.arrangedWan} >= 0 AND ${t.disbursedWan} >= 0 AND ${t.spentWan} >= 0`),
+    check('project_progress_pct', sql`${t.physicalProgressPct} BETWEEN 0 AND 100`),
+  ],
+);
+
+/** Villages whose households an (industry) project reaches, with the number of households. */
+export const projectBeneficiaries = pgTable(
+  'project_beneficiaries',
+  {
+    projectCode: varchar('project_code', { length: 32 }).notNull().references(() => projects.code, { onDelete: 'cascade' }),
+    villageCode: varchar('village_code', { length: 12 }).notNull().references(() => regions.code),
+    countyCode: varchar('county_code', { length: 6 }).notNull(),
+    households: integer('households').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.projectCode, t.villageCode] }),
+    index('project_beneficiaries_village_idx').on(t.villageCode),
+    check('project_beneficiaries_positive', sql`${t.households} > 0`),
+  ],
+);
+
+/** PV poverty-alleviation stations (光伏扶贫电站). */
+export const pvStations = pgTable(
+  'pv_stations',
+  {
+    code: varchar('code', { length: 32 }).primaryKey(),
+    name: text('name').notNull(),
+    type: pvType('type').notNull(),
+    capacityKw: numeric('capacity_kw', { precision: 12, scale: 2, mode: 'number' }).notNull(),
+    countyCode: varchar('county_code', { length: 6 }).notNull().references(() => regions.code),
+    townshipCode: varchar('township_code', { length: 9 }).references(() => regions.code),
+    villageCode: varchar('village_code', { length: 12 }).references(() => regions.code),
+    geom: geometry('geom', 'Point'),
+    status: pvStatus('status').notNull(),
+    gridDate: date('grid_date'),
+    /** Entered in the national poverty-alleviation information system (纳入全国扶贫开发信息系统). */
+    registered: boolean('registered').notNull().default(false),
+    registeredDate: date('registered_date'),
+    yearlyGenerationKwh: numeric('yearly_generation_kwh', { precision: 14, scale: 1, mode: 'number' }).notNull().default(0),
+    yearlyIncomeWan: money('yearly_income_wan').notNull().default(0),
+    /** Part of the income used for public-welfare jobs (公益岗位). */
+    incomeWelfareJobsWan: money('income_welfare_jobs_wan').notNull().default(0),
+    /** Part of the income kept as village collective income (村集体收入). */
+    incomeCollectiveWan: money('income_collective_wan').notNull().default(0),
+    householdsReached: integer('households_reached').notNull().default(0),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    index('pv_stations_county_idx').on(t.countyCode),
+    index('pv_stations_village_idx').on(t.villageCode),
+    index('pv_stations_geom_idx').using('gist', t.geom),
+    check('pv_stations_capacity', sql`${t.capacityKw} > 0`),
+    check('pv_stations_income', sql`${t.yearlyIncomeWan} >= 0 AND ${t.incomeWelfareJobsWan} >= 0 AND ${t.incomeCollectiveWan} >= 0`),
+    check('pv_stations_registered_date', sql`${t.registered} OR ${t.registeredDate} IS NULL`),
+  ],
+);
+
+/**
+ * Households (户). Personal data of vulnerable people: never sent to a browser except aggregated, or
+ * masked to an authorized editor of the household's county. The demo has no real names or ID numbers.
+ */
+export const households = pgTable(
+  'households',
+  {
+    id: varchar('id', { length: 32 }).primaryKey(),
+    countyCode: varchar('county_code', { length: 6 }).notNull().references(() => regions.code),
+    townshipCode: varchar('township_code', { length: 9 }).notNull().references(() => regions.code),
+    villageCode: varchar('village_code', { length: 12 }).notNull().references(() => regions.code),
+    category: householdCategory('category').notNull(),
+    labour: labourCapacity('labour').notNull(),
+    members: smallint('members').notNull(),
+    industryMeasures: smallint('industry_measures').notNull().default(0),
+    wageEmployment: boolean('wage_employment').notNull().default(false),
+    dividend: boolean('dividend').notNull().default(false),
+    publicWelfareJob: boolean('public_welfare_job').notNull().default(false),
+    socialAssistance: boolean('social_assistance').notNull().default(false),
+    incomePerCapitaYuan: numeric('income_per_capita_yuan', { precision: 12, scale: 2, mode: 'number' }).notNull(),
+    /** Head of household's name and ID number: empty in the demo; masked by the server when shown. */
+    holderName: text('holder_name'),
+    idNumber: varchar('id_number', { length: 18 }),
+    /** Exact location: stays on the server (siting queries); never sent to a browser. */
+    geom: geometry('geom', 'Point'),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    index('households_county_idx').on(t.countyCode, t.category),
+    index('households_village_idx').on(t.villageCode),
+    index('households_geom_idx').using('gist', t.geom),
+    check('households_members', sql`${t.members} BETWEEN 1 AND 20`),
+    check('households_measures', sql`${t.industryMeasures} BETWEEN 0 AND 20`),
+  ],
+);
+
+/** Dispatch meetings (调度会议) of a year, with their data cut-off. */
+export const meetings = pgTable(
+  'meetings',
+  {
+    year: smallint('year').notNull(),
+    number: smallint('number').notNull(),
+    meetingDate: date('meeting_date').notNull(),
+    cutOff: date('cut_off').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.year, t.number] }), check('meetings_cut_off', sql`${t.cutOff} <= ${t.meetingDate}`)],
+);
+
+/**
+ * Yearly targets: the time window of 序时进度, per measure ('*' = default for all measures), plus
+ * optional fixed milestones ({ date, valuePct }[]).
+ */
+export const targets = pgTable(
+  'targets',
+  {
+    year: smallint('year').notNull(),
+    measureId: text('measure_id').notNull(),
+    windowStart: date('window_start').notNull(),
+    basicCompletion: date('basic_completion').notNull(),
+    fullCompletion: date('full_completion').notNull(),
+    method: targetMethod('method').notNull().default('linear'),
+    lagThresholdPts: numeric('lag_threshold_pts', { precision: 5, scale: 2, mode: 'number' }).notNull().default(-5),
+    milestones: jsonb('milestones').$type<{ date: string; valuePct: number }[]>().notNull().default([]),
+  },
+  (t) => [
+    primaryKey({ columns: [t.year, t.measureId] }),
+    check('targets_window', sql`${t.windowStart} < ${t.basicCompletion} AND ${t.basicCompletion} <= ${t.fullCompletion}`),
+  ],
+);
+
+/** Key/value settings (e.g. the minimum dividend rate). */
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+});

@@ -1,0 +1,56 @@
+/**
+ * Start the server: configuration → database (embedded or DATABASE_URL) → demo data on first start →
+ * HTTP on PORT serving /api and the built client. Start-up problems print one sentence and exit 1.
+ */
+import path from 'node:path';
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { readConfig } from './config.ts';
+import { openDatabase, type Database } from './db/client.ts';
+import { StartupError } from './errors.ts';
+import { loadDemoData } from './ingest/load-demo.ts';
+import { mountClient } from './static.ts';
+
+async function main() {
+  const config = readConfig();
+  const started = Date.now();
+  console.log(config.DATABASE_URL ? 'Connecting to PostgreSQL (DATABASE_URL)…' : `Opening the embedded PostGIS database in ${path.resolve(config.DATA_DIR, 'pglite')}…`);
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: path.join(config.DATA_DIR, 'pglite') });
+  if (config.DEMO_DATA === 'on') {
+    const t = Date.now();
+    const result = await loadDemoData(database);
+    if (result.seeded) console.log(`Demo data for 商丘市 generated and loaded in ${((Date.now() - t) / 1000).toFixed(1)} s.`);
+  }
+
+  const app = createApp({ database });
+  if (!mountClient(app)) console.warn('The client is not built (dist/client missing): run `npm run build`. The API still works.');
+
+  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
+  server.on('error', (err: NodeJS.ErrnoException) => {
+    const msg =
+      err.code === 'EADDRINUSE'
+        ? `Port ${config.PORT} is already in use: stop the other program or start with another port, e.g. PORT=8788 npm start.`
+        : `The server could not listen on port ${config.PORT}: ${err.message}.`;
+    console.error(msg);
+    void shutdown(database, 1);
+  });
+  server.on('listening', () => {
+    console.log(`扶贫项目调度一张图 is ready on http://localhost:${config.PORT} (${database.kind} database, ${((Date.now() - started) / 1000).toFixed(1)} s).`);
+  });
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => void shutdown(database, 0, server));
+}
+
+let closing = false;
+async function shutdown(database: Database, code: number, server?: { close(): void }) {
+  if (closing) return;
+  closing = true;
+  server?.close();
+  await database.close().catch(() => {});
+  process.exit(code);
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof StartupError) console.error(err.message);
+  else console.error(`The server could not start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,34 @@
+/**
+ * End-to-end setup: build the client, start the real server on a free port over a copy of the demo
+ * database, and provide its URL. Under CI a missing browser is an error, never a skip.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import type { TestProject } from 'vitest/node';
+import { createApp } from '../../server/app.ts';
+import { openDatabase } from '../../server/db/client.ts';
+import { mountClient } from '../../server/static.ts';
+import { buildEmbeddedTemplates, copyEmbeddedTemplate } from './templates.ts';
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export default async function setup(project: TestProject) {
+  if (!fs.existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: install it (apt-get install chromium) or set CHROMIUM_PATH.`);
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  const templates = await buildEmbeddedTemplates();
+  const dir = copyEmbeddedTemplate(templates.demo);
+  const database = await openDatabase({ dataDir: dir, migrate: false });
+  const app = createApp({ database });
+  mountClient(app);
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  project.provide('e2eBaseUrl', `http://127.0.0.1:${port}`);
+  return async () => {
+    server.close();
+    await database.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+}
