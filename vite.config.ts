@@ -6,6 +6,9 @@ import { defineConfig } from 'vite';
 // Tests: `unit` (pure code, once), `embedded` and `postgres` (the integration suite on each backend;
 // the postgres project runs only when TEST_DATABASE_URL is set, which CI requires), `e2e` (browser).
 const integration = ['tests/server/**/*.int.test.ts'];
+if (process.env.CI && !process.env.TEST_DATABASE_URL) {
+  throw new Error('CI requires TEST_DATABASE_URL (a PostgreSQL + PostGIS database): the integration suite must run on both backends.');
+}
 export default defineConfig({
   root: 'client',
   plugins: [react()],

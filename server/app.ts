@@ -6,20 +6,39 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { requestId } from 'hono/request-id';
 import type { Database } from './db/client.ts';
 import { handleError } from './http.ts';
+import { securityHeaders } from './auth/headers.ts';
+import type { SecurityOptions } from './auth/options.ts';
+import { routeTableOf } from './auth/route-table.ts';
+import { apiSecurity, createSecurity } from './auth/security.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { authRoutes } from './routes/auth.ts';
+import { householdRoutes } from './routes/households.ts';
+import { userRoutes } from './routes/users.ts';
 import { healthRoutes } from './routes/health.ts';
+import { layerRoutes } from './routes/layers.ts';
+import { measureRoutes } from './routes/measures.ts';
 import { regionRoutes } from './routes/regions.ts';
 
 export interface AppDeps {
   database: Database;
+  /** Security settings (server/auth/options.ts); defaults when absent. Tests inject a clock here. */
+  security?: Partial<SecurityOptions>;
 }
 
 export function createApp(deps: AppDeps) {
   const api = new OpenAPIHono()
+    .route('/', authRoutes(deps))
+    .route('/', userRoutes(deps))
+    .route('/', auditRoutes(deps))
+    .route('/', householdRoutes(deps))
     .route('/', healthRoutes(deps))
-    .route('/', regionRoutes(deps));
+    .route('/', regionRoutes(deps))
+    .route('/', layerRoutes(deps))
+    .route('/', measureRoutes(deps));
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
+    servers: [{ url: '/api' }],
     info: {
       title: '扶贫项目调度一张图 API',
       version: '0.1.0',
@@ -28,7 +47,13 @@ export function createApp(deps: AppDeps) {
   });
   api.notFound((c) => c.json({ error: { message: `No API route ${c.req.method} ${c.req.path}. See /api/openapi.json.` } }, 404));
 
-  const app = new OpenAPIHono().use('*', requestId()).route('/api', api);
+  // Every /api request passes the security layer (session, CSRF, declared permission, body limit).
+  const security = createSecurity(deps.database, deps.security);
+  const app = new OpenAPIHono()
+    .use('*', requestId())
+    .use('*', securityHeaders())
+    .use('/api/*', ...apiSecurity(security, () => routeTableOf(api, '/api')))
+    .route('/api', api);
   app.onError(handleError);
   return app;
 }

@@ -5,6 +5,8 @@
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { ensureInitialAccounts, formatInitialAccounts } from './auth/demo-accounts.ts';
+import { securityOptionsFromConfig } from './auth/options.ts';
 import { readConfig } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { StartupError } from './errors.ts';
@@ -22,7 +24,11 @@ async function main() {
     if (result.seeded) console.log(`Demo data for 商丘市 generated and loaded in ${((Date.now() - t) / 1000).toFixed(1)} s.`);
   }
 
-  const app = createApp({ database });
+  // First start: one account per role (only an administrator without demo data), passwords shown once.
+  const accounts = await ensureInitialAccounts(database, { demo: config.DEMO_DATA === 'on' });
+  if (accounts.length) console.log(formatInitialAccounts(accounts));
+
+  const app = createApp({ database, security: securityOptionsFromConfig(config) });
   if (!mountClient(app)) console.warn('The client is not built (dist/client missing): run `npm run build`. The API still works.');
 
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });

@@ -1,0 +1,155 @@
+/** The layer endpoints on the demo data: filters against direct SQL counts, privacy of household layers, detail cards. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { createApp } from '../../../server/app.ts';
+import { openTestDatabase, testBackend, type TestDatabase } from '../../helpers/test-db.ts';
+
+let database: TestDatabase;
+let app: ReturnType<typeof createApp>;
+let asOf: string;
+
+beforeAll(async () => {
+  database = await openTestDatabase({ demo: true });
+  app = createApp({ database });
+  const [row] = await database.rows<{ d: string }>(sql`SELECT max(cut_off)::text AS d FROM meetings`);
+  asOf = row.d;
+});
+afterAll(() => database?.dispose());
+
+const get = async (url: string) => {
+  const res = await app.request(url);
+  const text = await res.text();
+  return { status: res.status, text, body: JSON.parse(text) };
+};
+const count = async (where: ReturnType<typeof sql>) =>
+  (await database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM projects p WHERE ${where}`))[0].n;
+
+describe(`layers API (${testBackend})`, () => {
+  it('returns every located project, and counts and lists the unlocated ones', async () => {
+    const { status, body } = await get('/api/layers/projects');
+    expect(status).toBe(200);
+    const total = await count(sql`true`);
+    const unlocated = await count(sql`p.geom IS NULL`);
+    expect(unlocated).toBeGreaterThan(0);
+    expect(body.meta.matched).toBe(total);
+    expect(body.meta.unlocatedCount).toBe(unlocated);
+    expect(body.meta.unlocated.length).toBe(Math.min(unlocated, 500));
+    expect(body.features.length).toBe(total - unlocated);
+    expect(body.meta.asOf).toBe(asOf);
+  });
+
+  it.each([
+    { title: 'category=industry', query: 'category=industry', where: sql`p.category = 'industry'` },
+    { title: 'mode=pv,breeding', query: 'mode=pv,breeding', where: sql`p.industry_mode IN ('pv', 'breeding')` },
+    { title: 'one county', query: 'area=411421', where: sql`p.county_code = '411421'` },
+    { title: 'responsible township', query: 'responsibleLevel=township', where: sql`p.responsible_level = 'township'` },
+    { title: 'funded by bonds', query: 'fundingSource=bond', where: sql`p.fund_bond_wan > 0` },
+    { title: 'not signed', query: 'signed=false', where: sql`NOT (p.sign_main_date IS NOT NULL AND p.sign_deputy_date IS NOT NULL)` },
+  ])('filters by $title as the database counts', async ({ query, where }) => {
+    const { body } = await get(`/api/layers/projects?${query}`);
+    expect(body.meta.matched).toBe(await count(where));
+    expect(body.meta.matched).toBeGreaterThan(0);
+    expect(body.meta.matched).toBeLessThan(await count(sql`true`));
+  });
+
+  it('filters by status and overdue as of the date', async () => {
+    const snapshot = sql`(SELECT pp.status FROM project_progress pp WHERE pp.project_code = p.code AND pp.as_of <= ${asOf}::date ORDER BY pp.as_of DESC LIMIT 1)`;
+    const started = await get('/api/layers/projects?status=started');
+    expect(started.body.meta.matched).toBe(await count(sql`${snapshot} = 'started'`));
+    const overdue = await get('/api/layers/projects?overdue=true');
+    const want = await count(sql`p.planned_completion < ${asOf}::date AND coalesce(${snapshot}::text, 'planned') NOT IN ('completed', 'accepted', 'operating')`);
+    expect(overdue.body.meta.matched).toBe(want);
+    expect(want).toBeGreaterThan(0);
+    expect(overdue.body.features.every((f: { properties: { overdue: boolean } }) => f.properties.overdue)).toBe(true);
+  });
+
+  it('limits by bbox and pages with limit/offset', async () => {
+    const all = await get('/api/layers/projects');
+    const bbox = '115.5,34.2,115.9,34.6';
+    const inBox = await get(`/api/layers/projects?bbox=${bbox}`);
+    expect(inBox.body.features.length).toBeGreaterThan(0);
+    expect(inBox.body.features.length).toBeLessThan(all.body.features.length);
+    const page = await get('/api/layers/projects?limit=10&offset=5');
+    expect(page.body.features.map((f: { properties: { code: string } }) => f.properties.code)).toEqual(
+      all.body.features.slice(5, 15).map((f: { properties: { code: string } }) => f.properties.code),
+    );
+  });
+
+  it('serves PV stations with registration as of the date', async () => {
+    const { body } = await get('/api/layers/pv-stations?registered=false');
+    const [{ n }] = await database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM pv_stations WHERE NOT (registered AND registered_date <= ${asOf}::date)`);
+    expect(body.meta.matched).toBe(n);
+    const types = await get('/api/layers/pv-stations?type=centralized');
+    expect(types.body.features.every((f: { properties: { type: string } }) => f.properties.type === 'centralized')).toBe(true);
+  });
+
+  it('household layers carry aggregates only: no ids, no household coordinates', async () => {
+    const areas = await get('/api/layers/households/areas?level=village&parent=4114');
+    const hex = await get('/api/layers/households/hexagons?parent=4114&size=2000');
+    expect(areas.status).toBe(200);
+    expect(hex.status).toBe(200);
+    const [{ n }] = await database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM households`);
+    const sum = areas.body.rows.reduce((s: number, r: { total: number }) => s + r.total, 0);
+    expect(sum).toBe(n);
+    expect(hex.body.meta.households).toBe(n);
+    const shown = hex.body.features.reduce((s: number, f: { properties: { total: number } }) => s + f.properties.total, 0);
+    expect(shown + hex.body.meta.suppressedHouseholds).toBe(n);
+    expect(hex.body.features.every((f: { properties: { total: number } }) => f.properties.total >= 5)).toBe(true);
+    // Scan: no household id, and no household's coordinates (to 5 decimals) anywhere in the answers.
+    const hh = await database.rows<{ id: string; x: string; y: string }>(sql`
+      SELECT id, round(ST_X(geom)::numeric, 5)::text AS x, round(ST_Y(geom)::numeric, 5)::text AS y FROM households WHERE geom IS NOT NULL LIMIT 3000`);
+    for (const text of [areas.text, hex.text]) {
+      expect(text).not.toMatch(/"id"/);
+      for (const h of hh) {
+        expect(text.includes(h.id)).toBe(false);
+        expect(text.includes(`[${h.x},${h.y}]`)).toBe(false);
+      }
+    }
+  });
+
+  it('filters household aggregates by category and labour', async () => {
+    const { body } = await get('/api/layers/households/areas?level=county&parent=4114&category=not_lifted&labour=full');
+    const [{ n }] = await database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM households WHERE category = 'not_lifted' AND labour = 'full'`);
+    expect(body.rows.reduce((s: number, r: { total: number }) => s + r.total, 0)).toBe(n);
+    expect(body.rows.every((r: { edge: number }) => r.edge === 0)).toBe(true);
+  });
+
+  it('gives a project detail card with the ledger figures and history', async () => {
+    const [p] = await database.rows<{ code: string; total: number; spent: number; n: number }>(sql`
+      SELECT p.code, p.total_investment_wan::float8 AS total, p.spent_wan::float8 AS spent,
+        (SELECT count(*)::int FROM project_progress pp WHERE pp.project_code = p.code) AS n
+      FROM projects p WHERE p.category = 'industry' AND EXISTS (SELECT 1 FROM project_beneficiaries b WHERE b.project_code = p.code)
+      ORDER BY p.code LIMIT 1`);
+    const { status, body } = await get(`/api/projects/${p.code}`);
+    expect(status).toBe(200);
+    expect(body.funds.totalWan).toBeCloseTo(p.total, 4);
+    expect(body.funds.spentWan).toBeCloseTo(p.spent, 4);
+    expect(body.history).toHaveLength(p.n);
+    expect(body.beneficiaries.length).toBeGreaterThan(0);
+    const links = await get(`/api/projects/${p.code}/benefit-links`);
+    expect(links.body.features.length).toBe(body.beneficiaries.length);
+    expect(links.body.features[0].geometry.type).toBe('LineString');
+    expect(links.body.features[0].properties.households).toBe(body.beneficiaries[0].households);
+  });
+
+  it.each([
+    { url: '/api/layers/projects?category=farm', msg: /category: unknown category "farm" \(allowed: industry/ },
+    { url: '/api/layers/projects?bbox=116,34,115,35', msg: /bbox: is inverted/ },
+    { url: '/api/layers/projects?bbox=200,34,210,35', msg: /bbox: is outside the world/ },
+    { url: '/api/layers/projects?bbox=1,2,3', msg: /bbox: must be four numbers/ },
+    { url: '/api/layers/projects?limit=1000000', msg: /limit: must be at most 50000/ },
+    { url: '/api/layers/projects?overdue=yes', msg: /overdue: must be true or false/ },
+    { url: '/api/layers/pv-stations?type=roof', msg: /type: unknown type "roof"/ },
+    { url: '/api/layers/households/hexagons?size=123', msg: /size: must be one of 1000, 2000, 5000/ },
+  ])('rejects $url with 400', async ({ url, msg }) => {
+    const { status, body } = await get(url);
+    expect(status).toBe(400);
+    expect(body.error.message).toMatch(msg);
+  });
+
+  it('answers 404 for unknown codes', async () => {
+    expect((await get('/api/projects/NOPE')).status).toBe(404);
+    expect((await get('/api/pv-stations/NOPE')).status).toBe(404);
+    expect((await get('/api/layers/projects?area=411499')).status).toBe(404);
+  });
+});

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { createApp } from '../../../server/app.ts';
+import type { RegionCollection } from '../../../server/contracts/regions.ts';
+import { openTestDatabase, testBackend, type TestDatabase } from '../../helpers/test-db.ts';
+
+let database: TestDatabase;
+let app: ReturnType<typeof createApp>;
+
+beforeAll(async () => {
+  database = await openTestDatabase({ demo: true });
+  app = createApp({ database });
+});
+afterAll(() => database?.dispose());
+
+describe(`regions API (${testBackend})`, () => {
+  it('health reports the backend, PostGIS and the demo data', async () => {
+    const res = await app.request('/api/health');
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body).toMatchObject({ status: 'ok', db: testBackend, demo: true });
+    expect(body.postgis).toMatch(/^3\.\d+/);
+    expect(body.counts.regions).toBe(1 + 11 + 199 + 4834);
+  });
+
+  it('lists the 11 county-level units of 商丘市 with valid polygons', async () => {
+    const res = await app.request('/api/regions?level=county&parent=4114');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('application/geo+json');
+    const fc = (await res.json()) as RegionCollection;
+    expect(fc.features.map((f) => f.properties.code)).toEqual([
+      '411402', '411403', '411421', '411422', '411423', '411424', '411425', '411426', '411471', '411472', '411481',
+    ]);
+    const names = Object.fromEntries(fc.features.map((f) => [f.properties.code, f.properties.name]));
+    expect(names['411421']).toBe('民权县');
+    for (const f of fc.features) {
+      expect(['Polygon', 'MultiPolygon']).toContain(f.geometry?.type);
+      expect(f.properties.label).toHaveLength(2);
+    }
+    // The two development zones have no surveyed polygon: theirs are carved and marked synthesized.
+    const synth = fc.features.filter((f) => f.properties.synthesized).map((f) => f.properties.code);
+    expect(synth).toEqual(['411471', '411472']);
+    // The simplified geometry the API sends is still valid in PostGIS.
+    const [{ invalid }] = await database.rows<{ invalid: number }>(sql`
+      SELECT count(*)::int AS invalid FROM json_array_elements(${JSON.stringify(fc.features.map((f) => f.geometry))}::json) g
+      WHERE NOT ST_IsValid(ST_GeomFromGeoJSON(g::text))`);
+    expect(invalid).toBe(0);
+  });
+
+  it('gives all 4,834 villages under the city and a county subset under a county', async () => {
+    const all = (await (await app.request('/api/regions?level=village&parent=4114')).json()) as RegionCollection;
+    expect(all.features).toHaveLength(4834);
+    expect(all.features.every((f) => f.properties.synthesized && f.properties.level === 'village')).toBe(true);
+    const minquan = (await (await app.request('/api/regions?level=township&parent=411421')).json()) as RegionCollection;
+    const [{ n }] = await database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM regions WHERE level = 'township' AND parent_code = '411421'`);
+    expect(minquan.features).toHaveLength(n);
+    expect(n).toBeGreaterThan(5);
+  });
+
+  it('answers 304 to a matching If-None-Match', async () => {
+    const first = await app.request('/api/regions?level=county&parent=4114');
+    const etag = first.headers.get('etag');
+    expect(etag).toBeTruthy();
+    expect(first.headers.get('cache-control')).toContain('max-age');
+    const again = await app.request('/api/regions?level=county&parent=4114', { headers: { 'If-None-Match': etag! } });
+    expect(again.status).toBe(304);
+  });
+
+  it.each([
+    { title: 'unknown level', query: 'level=town&parent=4114', status: 400, message: /level/ },
+    { title: 'missing parent', query: 'level=county', status: 400, message: /parent/ },
+    { title: 'malformed parent', query: 'level=county&parent=41x4', status: 400, message: /parent: must be a division code/ },
+    { title: 'parent not above level', query: 'level=county&parent=411421', status: 400, message: /must be above level "county"/ },
+    { title: 'unknown parent', query: 'level=county&parent=9999', status: 404, message: /no division with code 9999/ },
+  ])('rejects $title with $status and a readable message', async ({ query, status, message }) => {
+    const res = await app.request(`/api/regions?${query}`);
+    expect(res.status).toBe(status);
+    const body = await res.json();
+    expect(body.error.message).toMatch(message);
+    expect(JSON.stringify(body)).not.toMatch(/at .*\.ts:\d+/); // no stack trace
+  });
+
+  it('describes every route in the OpenAPI document', async () => {
+    const doc = await (await app.request('/api/openapi.json')).json();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/health', '/regions']));
+  });
+});
