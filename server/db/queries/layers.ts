@@ -202,7 +202,7 @@ export async function householdCountsByArea(
 }
 
 /**
- * Household density on a hexagon grid (edge `size` metres, in Web Mercator) over the area `parent`:
+ * Household density on a hexagon grid (edge ≈ `size` metres on the ground) over the area `parent`:
  * GeoJSON of cells with at least `minHouseholdsPerCell` households; smaller cells are suppressed so a
  * cell never singles out a household. Counts per category in each cell; no ids, no points.
  */
@@ -210,28 +210,50 @@ export async function householdHexJson(database: Database, q: HouseholdHexQuery 
   const size = Number(q.size);
   const [row] = await database.rows<{ json: string }>(sql`
     WITH hh AS (
-      SELECT ST_Transform(h.geom, 3857) AS g, h.category, h.labour FROM households h
+      SELECT ST_Transform(h.geom, 3857) AS m, ST_Y(h.geom) AS lat, h.category FROM households h
       WHERE h.geom IS NOT NULL AND ${inArea(q.parentRef, 'h')} AND ${and(householdConds(q))}
     ),
+    -- Web Mercator stretches distances by 1 / cos(latitude): scale the edge so cells are ~size metres on the ground.
+    params AS (SELECT ${size}::float8 / cos(radians(coalesce((min(lat) + max(lat)) / 2, 0))) AS s FROM hh),
+    -- Pointy-top hexagons in axial coordinates, cube-rounded: each household falls in exactly one cell.
+    axial AS (
+      SELECT (sqrt(3) / 3 * ST_X(m) - ST_Y(m) / 3) / s AS qf, (2.0 / 3 * ST_Y(m)) / s AS rf, category FROM hh, params
+    ),
+    rounded AS (
+      SELECT round(qf) AS rx, round(-qf - rf) AS ry, round(rf) AS rz,
+        abs(round(qf) - qf) AS dx, abs(round(-qf - rf) - (-qf - rf)) AS dy, abs(round(rf) - rf) AS dz, category
+      FROM axial
+    ),
+    cell_of AS (
+      SELECT CASE WHEN dx > dy AND dx > dz THEN -ry - rz ELSE rx END AS q,
+             CASE WHEN dx > dy AND dx > dz THEN rz WHEN dy > dz THEN rz ELSE -rx - ry END AS r, category
+      FROM rounded
+    ),
+    counted AS (
+      SELECT q, r, count(*)::int AS total,
+        count(*) FILTER (WHERE category = 'not_lifted')::int AS not_lifted,
+        count(*) FILTER (WHERE category = 'edge')::int AS edge,
+        count(*) FILTER (WHERE category = 'monitored')::int AS monitored,
+        count(*) FILTER (WHERE category = 'lifted')::int AS lifted
+      FROM cell_of GROUP BY q, r
+    ),
     cells AS (
-      SELECT hex.i, hex.j, hex.geom, count(*)::int AS total,
-        count(*) FILTER (WHERE hh.category = 'not_lifted')::int AS not_lifted,
-        count(*) FILTER (WHERE hh.category = 'edge')::int AS edge,
-        count(*) FILTER (WHERE hh.category = 'monitored')::int AS monitored,
-        count(*) FILTER (WHERE hh.category = 'lifted')::int AS lifted
-      FROM ST_HexagonGrid(${size}::float8, (SELECT ST_SetSRID(ST_Extent(g), 3857) FROM hh)) AS hex
-      JOIN hh ON ST_Intersects(hex.geom, hh.g)
-      GROUP BY hex.i, hex.j, hex.geom
+      SELECT c.*, c.q AS i, c.r AS j,
+        CASE WHEN c.total >= ${minHouseholdsPerCell} THEN ST_Transform(ST_SetSRID(ST_MakePolygon(ST_MakeLine(ARRAY(
+          SELECT ST_MakePoint(p.s * sqrt(3) * (c.q + c.r / 2.0) + p.s * cos(radians(30 + 60 * (k % 6))),
+                              p.s * 1.5 * c.r + p.s * sin(radians(30 + 60 * (k % 6))))
+          FROM generate_series(0, 6) AS k ORDER BY k))), 3857), 4326) END AS geom
+      FROM counted c, params p
     )
     SELECT json_build_object(
       'type', 'FeatureCollection',
       'features', coalesce((SELECT json_agg(json_build_object(
         'type', 'Feature',
-        'geometry', ST_AsGeoJSON(ST_Transform(geom, 4326), 5)::json,
+        'geometry', ST_AsGeoJSON(geom, 5)::json,
         'properties', json_build_object('total', total, 'notLifted', not_lifted, 'edge', edge, 'monitored', monitored, 'lifted', lifted)
       ) ORDER BY i, j) FROM cells WHERE total >= ${minHouseholdsPerCell}), '[]'::json),
       'meta', json_build_object('sizeM', ${size}::int, 'minPerCell', ${minHouseholdsPerCell}::int,
-        'households', coalesce((SELECT sum(total) FROM cells), 0),
+        'households', (SELECT count(*) FROM hh),
         'suppressedHouseholds', coalesce((SELECT sum(total) FROM cells WHERE total < ${minHouseholdsPerCell}), 0))
     )::text AS json`);
   return row.json;

@@ -1,0 +1,122 @@
+/**
+ * Benchmarks (npm run bench): server time of the API against the same SQL run directly, in one run,
+ * on the embedded database and — when BENCH_DATABASE_URL is set — on a PostgreSQL server.
+ * Reports medians and p95 and the ratio endpoint ÷ direct SQL; writes bench/results/latest.json.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { createApp } from '../server/app.ts';
+import { openDatabase, type Database } from '../server/db/client.ts';
+import { areaFactsSql } from '../server/db/queries/area-facts.ts';
+import { findRegion } from '../server/db/queries/regions.ts';
+import { loadDemoData } from '../server/ingest/load-demo.ts';
+
+const iterations = Number(process.env.BENCH_ITERATIONS ?? 25);
+
+function stats(samples: number[]) {
+  const s = [...samples].sort((a, b) => a - b);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
+  return { median: q(0.5), p95: q(0.95), n: s.length };
+}
+
+async function time(fn: () => Promise<unknown>): Promise<number[]> {
+  for (let i = 0; i < 3; i++) await fn(); // warm
+  const out: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const t = performance.now();
+    await fn();
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+/** Interleave two measurements so machine noise hits both alike. */
+async function paired(a: () => Promise<unknown>, b: () => Promise<unknown>) {
+  for (let i = 0; i < 3; i++) { await a(); await b(); }
+  const sa: number[] = [];
+  const sb: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    let t = performance.now();
+    await a();
+    sa.push(performance.now() - t);
+    t = performance.now();
+    await b();
+    sb.push(performance.now() - t);
+  }
+  return { a: stats(sa), b: stats(sb) };
+}
+
+async function benchBackend(database: Database) {
+  const app = createApp({ database });
+  const [{ d: asOf }] = await database.rows<{ d: string }>(sql`SELECT max(cut_off)::text AS d FROM meetings`);
+  const city = (await findRegion(database, '4114'))!;
+  const results: Record<string, unknown> = {};
+
+  // 1. Measure values for all 4,834 villages: endpoint vs the same aggregate SQL run directly.
+  for (const id of ['spend_rate', 'pv_registration', 'measure_coverage'] as const) {
+    const family = id === 'pv_registration' ? 'pv' : id === 'measure_coverage' ? 'households' : 'projects';
+    const url = `/api/measures/${id}?level=village&parent=4114&asOf=${asOf}`;
+    const res = await app.request(url);
+    const bytes = (await res.arrayBuffer()).byteLength;
+    const query = areaFactsSql({ level: 'village', parent: city, asOf, dividendMinPct: 5, families: [family] });
+    const { a, b } = await paired(
+      async () => (await app.request(url)).arrayBuffer(),
+      () => database.rows(query),
+    );
+    results[`measures/${id} village`] = { endpoint: a, directSql: b, ratio: +(a.median / b.median).toFixed(2), bytes };
+  }
+
+  // 2. Boundaries: village polygons once (cached after the first call) and county polygons.
+  for (const level of ['county', 'village']) {
+    const url = `/api/regions?level=${level}&parent=4114`;
+    const bytes = (await (await app.request(url)).arrayBuffer()).byteLength;
+    results[`regions ${level}`] = { endpoint: stats(await time(async () => (await app.request(url)).arrayBuffer())), bytes };
+  }
+
+  // 3. Points layer for all demo projects.
+  {
+    const url = '/api/layers/projects';
+    const bytes = (await (await app.request(url)).arrayBuffer()).byteLength;
+    results['layers/projects all'] = { endpoint: stats(await time(async () => (await app.request(url)).arrayBuffer())), bytes };
+  }
+  return results;
+}
+
+async function main() {
+  const out: Record<string, unknown> = { date: new Date().toISOString(), iterations, cpus: (await import('node:os')).cpus().length };
+  const dataDir = path.resolve('.data/bench/pglite');
+  const embedded = await openDatabase({ dataDir });
+  await loadDemoData(embedded);
+  out.embedded = await benchBackend(embedded);
+  await embedded.close();
+  if (process.env.BENCH_DATABASE_URL) {
+    const server = await openDatabase({ databaseUrl: process.env.BENCH_DATABASE_URL });
+    await loadDemoData(server);
+    out.postgres = await benchBackend(server);
+    await server.close();
+  }
+  fs.mkdirSync('bench/results', { recursive: true });
+  fs.writeFileSync('bench/results/latest.json', JSON.stringify(out, null, 2));
+  for (const backend of ['embedded', 'postgres']) {
+    const r = out[backend] as Record<string, { endpoint: { median: number; p95: number }; directSql?: { median: number }; ratio?: number; bytes: number }> | undefined;
+    if (!r) continue;
+    console.log(`\n${backend}`);
+    console.log('case'.padEnd(34), 'median ms'.padStart(10), 'p95 ms'.padStart(9), 'SQL ms'.padStart(8), 'ratio'.padStart(6), 'KB'.padStart(8));
+    for (const [name, v] of Object.entries(r)) {
+      console.log(
+        name.padEnd(34),
+        v.endpoint.median.toFixed(1).padStart(10),
+        v.endpoint.p95.toFixed(1).padStart(9),
+        (v.directSql ? v.directSql.median.toFixed(1) : '').padStart(8),
+        (v.ratio ? v.ratio.toFixed(2) : '').padStart(6),
+        (v.bytes / 1024).toFixed(0).padStart(8),
+      );
+    }
+  }
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
