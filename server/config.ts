@@ -13,6 +13,22 @@ const Env = z.object({
   DATA_DIR: z.string().default('.data'),
   /** Fill an empty database with the generated 商丘市 demo data (default on). */
   DEMO_DATA: z.enum(['on', 'off']).default('on'),
+  // Security (docs/security.md).
+  /** Read-only anonymous view of aggregates (regions, measures, aggregate layers); never household data. */
+  ANONYMOUS_READ: z.enum(['on', 'off']).default('on'),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /** `length` (OWASP ASVS: ≥ PASSWORD_MIN_LENGTH characters) or `complexity` (MLPS 2.0: also 3 of 4 character classes). */
+  PASSWORD_POLICY: z.enum(['length', 'complexity']).default('length'),
+  PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).max(64).default(12),
+  BODY_LIMIT_KB: z.coerce.number().int().min(1).max(100 * 1024).default(1024),
+  UPLOAD_LIMIT_MB: z.coerce.number().int().min(1).max(1024).default(20),
+  /** Behind a reverse proxy: take the client IP, scheme and host from X-Forwarded-* headers. */
+  TRUST_PROXY: z.enum(['on', 'off']).default('off'),
+  /** Secure flag of the session cookie: auto = when the request came over https. */
+  COOKIE_SECURE: z.enum(['auto', 'on', 'off']).default('auto'),
 });
 export type Config = z.infer<typeof Env>;
 

@@ -9,6 +9,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   check,
   customType,
@@ -38,6 +39,7 @@ import {
   responsibleLevels,
   targetMethods,
 } from '../contracts/enums.ts';
+import { roles } from '../contracts/auth.ts';
 
 /** A PostGIS geometry column with a fixed type and SRID 4326. Values are written as GeoJSON geometry
  * objects; reads go through ST_AsGeoJSON in queries, so the driver value is never parsed here. */
@@ -312,3 +314,95 @@ export const settings = pgTable('settings', {
   key: text('key').primaryKey(),
   value: jsonb('value').notNull(),
 });
+
+// ---------------------------------------------------------------------------------------------
+// Accounts, sessions, login throttling and the audit log (issue 5; docs/security.md).
+
+export const userRole = pgEnum('user_role', roles);
+
+/** Accounts. Never deleted (the audit log refers to them): disabled instead. */
+export const users = pgTable(
+  'users',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    /** Lower-case login name. */
+    username: varchar('username', { length: 32 }).notNull().unique(),
+    displayName: text('display_name').notNull(),
+    /** scrypt$N$r$p$salt$hash (server/auth/password.ts). */
+    passwordHash: text('password_hash').notNull(),
+    role: userRole('role').notNull(),
+    /** The county of a county editor (null for every other role). */
+    countyCode: varchar('county_code', { length: 6 }).references(() => regions.code),
+    /** County editor who may sign the county ledger (签字). */
+    leader: boolean('leader').notNull().default(false),
+    disabled: boolean('disabled').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
+    lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    check('users_county_for_editor', sql`(${t.role} = 'county_editor') = (${t.countyCode} IS NOT NULL)`),
+    check('users_leader_only_editor', sql`NOT ${t.leader} OR ${t.role} = 'county_editor'`),
+    check('users_username_shape', sql`${t.username} ~ '^[a-z0-9_.-]{3,32}$'`),
+  ],
+);
+
+/** Server-side sessions. The cookie holds a random 256-bit token; only its SHA-256 is stored. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    idHash: varchar('id_hash', { length: 64 }).primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+    /** Absolute end (created + SESSION_MAX_HOURS), whatever the activity. */
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    ip: varchar('ip', { length: 64 }),
+    userAgent: varchar('user_agent', { length: 256 }),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
+);
+
+/**
+ * Failed logins per attempted username (known or not, so a lockout reveals nothing about which
+ * accounts exist): failures counted within a window, and the lock end.
+ */
+export const loginThrottle = pgTable('login_throttle', {
+  username: varchar('username', { length: 64 }).primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+});
+
+/**
+ * The audit log: logins, failed logins, denials, imports, exports, edits, sign-offs, unmaskings.
+ * Append-only in the database itself (a trigger refuses UPDATE, DELETE and TRUNCATE; see the
+ * migration). Targets never hold a household's name or ID number; household ids are pseudonymized.
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    userId: integer('user_id'),
+    /** The account's name, or the name typed at a failed login. */
+    username: varchar('username', { length: 64 }),
+    role: varchar('role', { length: 32 }),
+    action: varchar('action', { length: 64 }).notNull(),
+    target: varchar('target', { length: 256 }),
+    result: varchar('result', { length: 16 }).notNull(),
+    ip: varchar('ip', { length: 64 }),
+    requestId: varchar('request_id', { length: 128 }),
+    detail: jsonb('detail').$type<Record<string, unknown>>(),
+  },
+  (t) => [
+    index('audit_log_at_idx').on(t.at),
+    index('audit_log_action_idx').on(t.action, t.at),
+    index('audit_log_user_idx').on(t.userId, t.at),
+    check('audit_log_result', sql`${t.result} IN ('ok', 'denied', 'failed', 'rejected')`),
+  ],
+);

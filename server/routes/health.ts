@@ -2,6 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
 import type { AppDeps } from '../app.ts';
+import { requires } from '../auth/context.ts';
 import { newRouter } from '../http.ts';
 
 export const Health = z
@@ -17,6 +18,7 @@ export const Health = z
 const route = createRoute({
   method: 'get',
   path: '/health',
+  ...requires('public'),
   tags: ['system'],
   summary: 'Service and database status',
   responses: { 200: { description: 'The service is up', content: { 'application/json': { schema: Health } } } },

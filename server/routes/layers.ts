@@ -11,6 +11,7 @@ import { householdCountsByArea, householdHexJson, latestCutOff, projectLayerJson
 import { benefitLinksJson, projectDetailJson, pvDetailJson } from '../db/queries/ledger.ts';
 import type { Database } from '../db/client.ts';
 import { HttpError } from '../errors.ts';
+import { requires } from '../auth/context.ts';
 import { ErrorBody, newRouter } from '../http.ts';
 import { levelDepth } from '../contracts/regions.ts';
 
@@ -50,6 +51,7 @@ const routes = {
   projects: createRoute({
     method: 'get',
     path: '/layers/projects',
+    ...requires('ledger:read'),
     tags: ['layers'],
     summary: 'Projects as GeoJSON (points; lines/polygons for roads and irrigation), filtered, status as of a date',
     description:
@@ -60,6 +62,7 @@ const routes = {
   pv: createRoute({
     method: 'get',
     path: '/layers/pv-stations',
+    ...requires('ledger:read'),
     tags: ['layers'],
     summary: 'PV poverty-alleviation stations as GeoJSON points, status and registration as of a date',
     request: { query: PvLayerQuery },
@@ -68,6 +71,7 @@ const routes = {
   householdAreas: createRoute({
     method: 'get',
     path: '/layers/households/areas',
+    ...requires('aggregates:read'),
     tags: ['layers'],
     summary: 'Household counts per area (category × labour capacity) — aggregates only, no ids or locations',
     request: { query: HouseholdAggregateQuery },
@@ -76,6 +80,7 @@ const routes = {
   householdHex: createRoute({
     method: 'get',
     path: '/layers/households/hexagons',
+    ...requires('aggregates:read'),
     tags: ['layers'],
     summary: 'Household density on a hexagon grid; cells under the minimum count are suppressed',
     request: { query: HouseholdHexQuery },
@@ -84,6 +89,7 @@ const routes = {
   project: createRoute({
     method: 'get',
     path: '/projects/{code}',
+    ...requires('ledger:read'),
     tags: ['ledger'],
     summary: "A project's ledger row, monthly history and beneficiary villages",
     request: { params: CodeParam('项目编号', 'P411421-2020-0001') },
@@ -92,6 +98,7 @@ const routes = {
   benefitLinks: createRoute({
     method: 'get',
     path: '/projects/{code}/benefit-links',
+    ...requires('ledger:read'),
     tags: ['layers'],
     summary: 'Lines from a project to the villages whose households it reaches, weighted by households',
     request: { params: CodeParam('项目编号', 'P411421-2020-0001') },
@@ -100,6 +107,7 @@ const routes = {
   pvStation: createRoute({
     method: 'get',
     path: '/pv-stations/{code}',
+    ...requires('ledger:read'),
     tags: ['ledger'],
     summary: "A PV station's detail: generation, income and its use, households reached",
     request: { params: CodeParam('电站编号', 'PV411421-0001') },

@@ -15,6 +15,7 @@ import { evaluateMeasure } from '../domain/evaluate.ts';
 import { getMeasure, measureCatalogue, measureGroupNames, measureValue, type MeasureId } from '../domain/measures.ts';
 import { resolveTarget, type TargetConfig } from '../domain/time-target.ts';
 import { HttpError } from '../errors.ts';
+import { requires } from '../auth/context.ts';
 import { ErrorBody, newRouter } from '../http.ts';
 
 const errors = {
@@ -65,6 +66,7 @@ const routes = {
   catalogue: createRoute({
     method: 'get',
     path: '/measures',
+    ...requires('aggregates:read'),
     tags: ['measures'],
     summary: 'The measure catalogue: names, formulas, units, direction, groups',
     responses: { 200: { description: 'Catalogue', content: { 'application/json': { schema: z.any() } } } },
@@ -72,6 +74,7 @@ const routes = {
   dates: createRoute({
     method: 'get',
     path: '/dates',
+    ...requires('aggregates:read'),
     tags: ['measures'],
     summary: 'Dispatch meetings, monthly history dates and the default as-of date',
     responses: { 200: { description: 'Calendar', content: { 'application/json': { schema: z.any() } } } },
@@ -79,6 +82,7 @@ const routes = {
   values: createRoute({
     method: 'get',
     path: '/measures/{id}',
+    ...requires('aggregates:read'),
     tags: ['measures'],
     summary: 'One measure for every area of a level under a parent: value, numerator, denominator, 序时进度, lag, status, rank',
     description: 'Values only, never geometry: join to GET /regions by code. With compareTo, each row also carries its earlier value, rank and the change in points.',
@@ -88,6 +92,7 @@ const routes = {
   history: createRoute({
     method: 'get',
     path: '/measures/{id}/history',
+    ...requires('aggregates:read'),
     tags: ['measures'],
     summary: "One area's value on every history date (month ends and meeting cut-offs) with the expected value",
     request: { params: MeasureParam, query: MeasureHistoryQuery },

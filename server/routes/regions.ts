@@ -4,11 +4,13 @@ import type { AppDeps } from '../app.ts';
 import { RegionCollection, RegionsQuery, levelDepth } from '../contracts/regions.ts';
 import { findRegion, regionCollectionJson } from '../db/queries/regions.ts';
 import { HttpError } from '../errors.ts';
+import { requires } from '../auth/context.ts';
 import { ErrorBody, etagOf, newRouter } from '../http.ts';
 
 const route = createRoute({
   method: 'get',
   path: '/regions',
+  ...requires('aggregates:read'),
   tags: ['regions'],
   summary: 'Boundaries of the divisions of one level under an ancestor (GeoJSON, EPSG:4326)',
   description:

@@ -1,0 +1,301 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOGIN_FAILED_MESSAGE } from '../../../server/routes/auth.ts';
+import { openTestDatabase, testBackend, type TestDatabase } from '../../helpers/test-db.ts';
+import {
+  Client,
+  Clock,
+  auditRows,
+  captureConsole,
+  editorCounty,
+  loggedIn,
+  makeApp,
+  passwordOf,
+  recorded,
+  scanForPersonalData,
+  seedFixtures,
+  type App,
+} from './fixtures.ts';
+
+let database: TestDatabase;
+let app: App;
+const clock = new Clock();
+let logLines: string[];
+
+beforeAll(async () => {
+  logLines = captureConsole();
+  database = await openTestDatabase();
+  await seedFixtures(database);
+  app = makeApp(database, clock);
+});
+afterAll(() => database?.dispose());
+
+const sessionsOf = async (username: string) => {
+  const [row] = await database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.username = ${username}`);
+  return row.n;
+};
+
+describe(`accounts and sessions (${testBackend})`, () => {
+  it('logs in with an HttpOnly, SameSite=Lax session cookie and answers /me', async () => {
+    const c = new Client(app, 'planner');
+    const res = await c.post('/api/auth/login', { username: ' Planner ', password: passwordOf('planner') });
+    expect(res.status).toBe(200);
+    const cookie = res.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/^fupin_session=[\w-]{43};/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    expect(cookie).toMatch(/Path=\//);
+    expect(cookie).not.toMatch(/Secure/); // plain http
+    const me = (await c.get('/api/auth/me')).json();
+    expect(me.user).toMatchObject({ username: 'planner', role: 'planner', countyCode: null });
+    expect(me.grants).toEqual(expect.arrayContaining([{ permission: 'siting:use', scope: 'all' }]));
+    expect(me.grants.map((g: { permission: string }) => g.permission)).not.toContain('households:read');
+    // Only the hash of the token is stored.
+    const [row] = await database.rows<{ id_hash: string }>(sql`SELECT id_hash FROM sessions ORDER BY created_at DESC LIMIT 1`);
+    expect(row.id_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(row.id_hash).not.toBe(c.cookie);
+  });
+
+  it('sets the Secure flag over https (or behind a trusted https proxy)', async () => {
+    const c = new Client(app, 'leader');
+    await c.request('POST', '/api/auth/login', { json: { username: 'leader', password: passwordOf('leader') }, base: 'https://localhost', headers: { Origin: 'https://localhost' } });
+    expect(recorded.at(-1)!.headers.get('set-cookie')).toMatch(/; Secure/);
+    const proxied = makeApp(database, clock, { trustProxy: true });
+    const p = new Client(proxied, 'leader');
+    await p.request('POST', '/api/auth/login', { json: { username: 'leader', password: passwordOf('leader') }, headers: { 'X-Forwarded-Proto': 'https', Origin: '' } });
+    expect(recorded.at(-1)!.headers.get('set-cookie')).toMatch(/; Secure/);
+  });
+
+  it('gives the same answer for an unknown user, a wrong password and a disabled account, and audits each', async () => {
+    const admin = await loggedIn(app, 'admin');
+    const created = await admin.post('/api/users', { username: 'retired', displayName: '退休', role: 'leader', password: 'old-account-passphrase' });
+    expect(created.status).toBe(201);
+    expect((await admin.patch(`/api/users/${created.json().user.id}`, { disabled: true })).status).toBe(200);
+
+    const attempts = [
+      { username: 'nobody', password: passwordOf('nobody') },
+      { username: 'planner', password: 'wrong-password-123' },
+      { username: 'retired', password: 'old-account-passphrase' },
+    ];
+    const answers = [];
+    for (const a of attempts) {
+      const res = await new Client(app).post('/api/auth/login', a);
+      answers.push({ status: res.status, body: res.text, cookie: res.headers.get('set-cookie') });
+    }
+    expect(answers.every((a) => a.status === 401 && a.cookie === null)).toBe(true);
+    expect(new Set(answers.map((a) => a.body)).size).toBe(1);
+    expect(JSON.parse(answers[0].body).error.message).toBe(LOGIN_FAILED_MESSAGE);
+    const rows = await auditRows(database, sql`action = 'auth.login' AND result = 'failed'`);
+    expect(rows.slice(-3).map((r) => [r.username, r.detail?.reason])).toEqual([
+      ['nobody', 'unknown_user'],
+      ['planner', 'wrong_password'],
+      ['retired', 'disabled'],
+    ]);
+    expect(rows.at(-1)!.request_id).toBeTruthy();
+  });
+
+  it(`locks a username after 5 failures for 15 minutes, known or not`, async () => {
+    for (const username of ['yongcheng', 'ghost']) {
+      for (let i = 0; i < 5; i++) expect((await new Client(app).post('/api/auth/login', { username, password: `wrong-${i}-password` })).status).toBe(401);
+      // Locked: even the right password is refused, with the same answer for a real and an unknown user.
+      const locked = await new Client(app).post('/api/auth/login', { username, password: passwordOf(username) });
+      expect(locked.status).toBe(429);
+      expect(locked.json().error.message).toMatch(/try again in 15 min/);
+      expect(locked.headers.get('retry-after')).toBe('900');
+    }
+    expect((await auditRows(database, sql`action = 'auth.login' AND detail->>'reason' = 'locked'`)).map((r) => r.username)).toEqual(['yongcheng', 'ghost']);
+    clock.advanceMinutes(14);
+    expect((await new Client(app).post('/api/auth/login', { username: 'yongcheng', password: passwordOf('yongcheng') })).status).toBe(429);
+    clock.advanceMinutes(2);
+    await loggedIn(app, 'yongcheng');
+    // A success clears the count: four new failures do not lock.
+    for (let i = 0; i < 4; i++) await new Client(app).post('/api/auth/login', { username: 'yongcheng', password: 'wrong-password-x' });
+    await loggedIn(app, 'yongcheng');
+  });
+
+  it('rate-limits login attempts per client IP and username (429 with Retry-After)', async () => {
+    const limited = makeApp(database, clock, { loginRatePerMinute: 3, loginMaxFailures: 100, trustProxy: true });
+    const from = (ip: string) => ({ 'X-Forwarded-For': ip });
+    const c = new Client(limited);
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await c.post('/api/auth/login', { username: 'leader', password: 'wrong-password-1' }, from('10.0.0.1'))).status);
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    expect(recorded.at(-1)!.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect((await c.post('/api/auth/login', { username: 'leader', password: 'wrong-password-1' }, from('10.0.0.2'))).status).toBe(401);
+    const [row] = await auditRows(database, sql`detail->>'reason' = 'rate_limited'`);
+    expect(row).toMatchObject({ username: 'leader', result: 'denied', ip: '10.0.0.1' });
+  });
+
+  it('logout ends the session on the server: the old cookie no longer works', async () => {
+    const c = await loggedIn(app, 'leader');
+    const token = c.cookie!;
+    const res = await c.post('/api/auth/logout');
+    expect(res.status).toBe(204);
+    expect(res.headers.get('set-cookie')).toMatch(/fupin_session=;.*Max-Age=0/);
+    c.cookie = token; // replay the old cookie
+    expect((await c.post('/api/auth/password', { currentPassword: 'x', newPassword: 'y' })).status).toBe(401);
+    expect((await c.get('/api/auth/me')).json().user).toBeNull();
+    expect((await auditRows(database, sql`action = 'auth.logout'`)).at(-1)).toMatchObject({ username: 'leader', result: 'ok' });
+  });
+
+  it('ends a session after 30 minutes without a request (idle timeout) and audits it', async () => {
+    const c = await loggedIn(app, 'minquan');
+    for (let i = 0; i < 3; i++) {
+      clock.advanceMinutes(29);
+      expect((await c.get('/api/auth/me')).json().user?.username).toBe('minquan');
+    }
+    clock.advanceMinutes(31);
+    const res = await c.get('/api/households?village=411421100201');
+    expect(res.status).toBe(401);
+    expect(res.headers.get('set-cookie')).toMatch(/Max-Age=0/);
+    expect((await auditRows(database, sql`action = 'auth.session'`)).at(-1)).toMatchObject({ username: null, result: 'denied', detail: { reason: 'idle' } });
+  });
+
+  it('ends a session 12 hours after login however active (absolute timeout)', async () => {
+    const c = await loggedIn(app, 'minquan');
+    for (let minutes = 0; minutes < 12 * 60 - 20; minutes += 20) {
+      clock.advanceMinutes(20);
+      expect((await c.get('/api/auth/me')).json().user?.username, `after ${minutes + 20} min`).toBe('minquan');
+    }
+    clock.advanceMinutes(20);
+    expect((await c.get('/api/auth/me')).json().user).toBeNull();
+    expect((await auditRows(database, sql`action = 'auth.session'`)).at(-1)).toMatchObject({ detail: { reason: 'expired' } });
+  });
+
+  it('takes idle and absolute timeouts from the settings', async () => {
+    const short = makeApp(database, clock, { sessionIdleMs: 5 * 60_000, sessionMaxMs: 60 * 60_000 });
+    const c = await loggedIn(short, 'planner');
+    clock.advanceMinutes(6);
+    expect((await c.get('/api/auth/me')).json().user).toBeNull();
+  });
+
+  it.each([
+    { title: 'forged (well-formed) cookie', cookie: 'A'.repeat(43), reason: 'unknown' },
+    { title: 'malformed cookie', cookie: 'not-a-session', reason: 'malformed' },
+  ])('refuses a $title with 401 and an audit row', async ({ cookie, reason }) => {
+    const c = new Client(app, 'forger');
+    c.cookie = cookie;
+    const res = await c.get('/api/users');
+    expect(res.status).toBe(401);
+    expect((await auditRows(database, sql`action = 'auth.session'`)).at(-1)).toMatchObject({ detail: { reason } });
+    expect((await auditRows(database, sql`action = 'access.denied'`)).at(-1)).toMatchObject({ target: 'GET /api/users', result: 'denied' });
+  });
+
+  it('ends the sessions of a user at once when the administrator disables them', async () => {
+    const editor = await loggedIn(app, 'yongcheng');
+    const second = await loggedIn(app, 'yongcheng');
+    expect((await editor.get('/api/households?village=411481100201')).status).toBe(200);
+    const admin = await loggedIn(app, 'admin');
+    const id = (await admin.get('/api/users')).json().items.find((u: { username: string }) => u.username === 'yongcheng').id;
+    const res = await admin.patch(`/api/users/${id}`, { disabled: true });
+    expect(res.status).toBe(200);
+    expect(await sessionsOf('yongcheng')).toBe(0);
+    for (const c of [editor, second]) expect((await c.get('/api/households?village=411481100201')).status).toBe(401);
+    expect((await new Client(app).post('/api/auth/login', { username: 'yongcheng', password: passwordOf('yongcheng') })).status).toBe(401);
+    expect((await auditRows(database, sql`action = 'users.disable'`)).at(-1)).toMatchObject({ username: 'admin', target: 'user:yongcheng', detail: { sessionsEnded: 2 } });
+    expect((await admin.patch(`/api/users/${id}`, { disabled: false })).status).toBe(200);
+    await loggedIn(app, 'yongcheng');
+  });
+
+  it('lets the administrator create users, assign roles and counties, and reset passwords', async () => {
+    const admin = await loggedIn(app, 'admin');
+    const created = await admin.post('/api/users', { username: 'suixian', displayName: '睢县', role: 'county_editor', countyCode: '411421' });
+    expect(created.status).toBe(201);
+    const { user, password } = created.json();
+    editorCounty.suixian = '411421';
+    expect(password).toMatch(/^[A-Za-z2-9]{16}$/);
+    expect(created.text).not.toMatch(/scrypt|passwordHash/);
+    const sx = await new Client(app, 'suixian').login('suixian', password);
+    expect((await sx.get('/api/households?village=411421100201')).status).toBe(200);
+    // Moving the editor to another county ends its session: the old rights do not linger.
+    expect((await admin.patch(`/api/users/${user.id}`, { countyCode: '411481' })).status).toBe(200);
+    expect((await sx.get('/api/households?village=411421100201')).status).toBe(401);
+    const reset = await admin.post(`/api/users/${user.id}/password`, {});
+    expect(reset.status).toBe(200);
+    expect((await new Client(app).post('/api/auth/login', { username: 'suixian', password })).status).toBe(401);
+    await new Client(app, 'suixian').login('suixian', reset.json().password);
+    expect((await auditRows(database, sql`target = 'user:suixian' AND action LIKE 'users.%'`)).map((r) => r.action)).toEqual(['users.create', 'users.update', 'users.password_reset']);
+  });
+
+  it.each([
+    { title: 'county editor without county', body: { username: 'bad1', displayName: 'x', role: 'county_editor' }, status: 400, message: /countyCode/ },
+    { title: 'county that does not exist', body: { username: 'bad2', displayName: 'x', role: 'county_editor', countyCode: '419999' }, status: 400, message: /419999/ },
+    { title: 'leader flag on a planner', body: { username: 'bad3', displayName: 'x', role: 'planner', leader: true }, status: 400, message: /leader/ },
+    { title: 'county on a leader', body: { username: 'bad4', displayName: 'x', role: 'leader', countyCode: '411421' }, status: 400, message: /countyCode/ },
+    { title: 'weak password', body: { username: 'bad5', displayName: 'x', role: 'leader', password: 'short' }, status: 400, message: /12/ },
+    { title: 'taken username', body: { username: 'planner', displayName: 'x', role: 'leader' }, status: 409, message: /taken/ },
+    { title: 'bad username', body: { username: 'Bad Name!', displayName: 'x', role: 'leader' }, status: 400, message: /username/ },
+  ])('refuses to create a user: $title', async ({ body, status, message }) => {
+    const admin = await loggedIn(app, 'admin');
+    const res = await admin.post('/api/users', body);
+    expect(res.status).toBe(status);
+    expect(res.json().error.message).toMatch(message);
+    expect((await auditRows(database)).at(-1)).toMatchObject({ action: 'request.rejected', result: 'rejected', target: 'POST /api/users' });
+  });
+
+  it('keeps the administrator from disabling or demoting itself', async () => {
+    const admin = await loggedIn(app, 'admin');
+    const me = (await admin.get('/api/auth/me')).json().user;
+    expect((await admin.patch(`/api/users/${me.id}`, { disabled: true })).status).toBe(409);
+    expect((await admin.patch(`/api/users/${me.id}`, { role: 'planner' })).status).toBe(409);
+  });
+
+  it('changes one’s own password, checking the current one and the policy, and ends one’s other sessions', async () => {
+    const a = await loggedIn(app, 'planner');
+    const b = await loggedIn(app, 'planner');
+    expect((await a.post('/api/auth/password', { currentPassword: 'wrong-password!', newPassword: 'a-brand-new-passphrase' })).status).toBe(403);
+    expect((await a.post('/api/auth/password', { currentPassword: passwordOf('planner'), newPassword: 'short' })).status).toBe(400);
+    expect((await a.post('/api/auth/password', { currentPassword: passwordOf('planner'), newPassword: 'a-brand-new-passphrase' })).status).toBe(204);
+    expect((await a.get('/api/auth/me')).json().user?.username).toBe('planner');
+    expect((await b.get('/api/auth/me')).json().user).toBeNull();
+    await new Client(app).login('planner', 'a-brand-new-passphrase');
+    const complexity = makeApp(database, clock, { passwordPolicy: { mode: 'complexity', minLength: 12 } });
+    const c = await new Client(complexity, 'planner').login('planner', 'a-brand-new-passphrase');
+    expect((await c.post('/api/auth/password', { currentPassword: 'a-brand-new-passphrase', newPassword: 'only lower case words' })).status).toBe(400);
+    expect((await c.post('/api/auth/password', { currentPassword: 'a-brand-new-passphrase', newPassword: 'Back-To-Work-2020' })).status).toBe(204);
+  });
+
+  it('answers 413 to an oversized body, with or without Content-Length, and audits it', async () => {
+    const big = JSON.stringify({ username: 'x', password: 'y'.repeat(1024 * 1024 + 10) });
+    const res = await new Client(app).request('POST', '/api/auth/login', { body: big, headers: { 'Content-Type': 'application/json', 'Content-Length': String(big.length) } });
+    expect(res.status).toBe(413);
+    expect(res.json().error.message).toMatch(/too large/);
+    const stream = new ReadableStream({
+      start(ctl) {
+        for (let i = 0; i < 20; i++) ctl.enqueue(new TextEncoder().encode('x'.repeat(100 * 1024)));
+        ctl.close();
+      },
+    });
+    const chunked = await app.request('http://localhost/api/auth/login', { method: 'POST', body: stream, headers: { 'Content-Type': 'application/json' }, duplex: 'half' } as RequestInit);
+    expect(chunked.status).toBe(413);
+    expect((await auditRows(database, sql`detail->>'status' = '413'`)).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('sends security headers with a CSP that MapLibre and deck.gl work under', async () => {
+    const res = await new Client(app).get('/api/health');
+    const csp = res.headers.get('content-security-policy')!;
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("worker-src 'self' blob:");
+    expect(csp).toContain("img-src 'self' data: blob:");
+    expect(csp).toContain("style-src 'self' 'unsafe-inline'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toMatch(/https?:/);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(res.headers.get('x-request-id')).toBeTruthy();
+    expect(res.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('anonymous read: aggregates open when on, 401 when off; household data never', async () => {
+    const anon = new Client(app);
+    expect((await anon.get('/api/regions?level=county&parent=4114')).status).toBe(200);
+    expect((await anon.get('/api/households?village=411421100201')).status).toBe(401);
+    const closed = new Client(makeApp(database, clock, { anonymousRead: false }));
+    expect((await closed.get('/api/regions?level=county&parent=4114')).status).toBe(401);
+    expect((await closed.get('/api/auth/me')).json()).toMatchObject({ user: null, anonymousRead: false });
+  });
+
+  it('no response or log line holds personal data', () => {
+    expect(scanForPersonalData(logLines)).toEqual([]);
+  });
+});
