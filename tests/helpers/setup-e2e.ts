@@ -16,7 +16,8 @@ export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default async function setup(project: TestProject) {
   if (!fs.existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: install it (apt-get install chromium) or set CHROMIUM_PATH.`);
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  // A production bundle, as users get it (vitest sets NODE_ENV=test, which would build React's development mode).
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   const templates = await buildEmbeddedTemplates();
   const dir = copyEmbeddedTemplate(templates.demo);
   const database = await openDatabase({ dataDir: dir, migrate: false });

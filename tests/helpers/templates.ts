@@ -30,31 +30,53 @@ export interface EmbeddedTemplates {
   demo: string;
 }
 
-/** Build (or reuse) the embedded templates; returns their folders. */
+/**
+ * Build (or reuse) the embedded templates; returns their folders. Safe when several processes ask at
+ * once (the e2e and embedded projects' setups, or two runs): one builds under a lock, the others wait.
+ */
 export async function buildEmbeddedTemplates(): Promise<EmbeddedTemplates> {
   const base = path.join(root, 'node_modules/.cache/fupin-test', templateKey());
   const empty = path.join(base, 'empty');
   const demo = path.join(base, 'demo');
-  if (fs.existsSync(path.join(demo, '.complete'))) return { empty, demo };
-  fs.rmSync(base, { recursive: true, force: true });
-  fs.mkdirSync(base, { recursive: true });
-  const tmpEmpty = `${empty}.tmp`;
-  let db = await openDatabase({ dataDir: tmpEmpty });
-  await db.close();
-  fs.cpSync(tmpEmpty, `${demo}.tmp`, { recursive: true });
-  fs.renameSync(tmpEmpty, empty);
-  db = await openDatabase({ dataDir: `${demo}.tmp`, migrate: false });
-  await loadDemoData(db);
-  await db.close();
-  fs.renameSync(`${demo}.tmp`, demo);
-  fs.writeFileSync(path.join(demo, '.complete'), '');
-  return { empty, demo };
+  const done = path.join(base, '.complete');
+  const lock = `${base}.lock`;
+  fs.mkdirSync(path.dirname(base), { recursive: true });
+  for (;;) {
+    if (fs.existsSync(done)) return { empty, demo };
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch {
+      // Another process is building; a lock older than 15 minutes is from a dead run.
+      const age = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 15 * 60_000) fs.rmSync(lock, { recursive: true, force: true });
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+  try {
+    if (fs.existsSync(done)) return { empty, demo };
+    fs.rmSync(base, { recursive: true, force: true });
+    const work = `${base}.tmp-${process.pid}`;
+    fs.rmSync(work, { recursive: true, force: true });
+    fs.mkdirSync(work, { recursive: true });
+    let db = await openDatabase({ dataDir: path.join(work, 'empty') });
+    await db.close();
+    fs.cpSync(path.join(work, 'empty'), path.join(work, 'demo'), { recursive: true });
+    db = await openDatabase({ dataDir: path.join(work, 'demo'), migrate: false });
+    await loadDemoData(db, { log: () => {} });
+    await db.close();
+    fs.writeFileSync(path.join(work, '.complete'), '');
+    fs.renameSync(work, base);
+    return { empty, demo };
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 /** Copy an embedded template to a fresh temporary folder. */
 export function copyEmbeddedTemplate(template: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fupin-db-'));
-  fs.cpSync(template, dir, { recursive: true, filter: (src) => !src.endsWith('.complete') });
+  fs.cpSync(template, dir, { recursive: true });
   return dir;
 }
 

@@ -1,0 +1,65 @@
+/**
+ * The one file that knows the server's types: a typed Hono client (`hc<AppType>`) and small fetchers
+ * that turn non-2xx answers into errors carrying the server's sentence.
+ */
+import { hc, type InferResponseType } from 'hono/client';
+import type { AppType } from '../../server/app.ts';
+
+const api = hc<AppType>(typeof window === 'undefined' ? 'http://localhost' : window.location.origin).api;
+
+type RegionsEndpoint = (typeof api)['regions']['$get'];
+export type RegionQuery = Parameters<RegionsEndpoint>[0]['query'];
+
+/** Properties of a division as the server sends them (code, name, level, label [lng, lat], synthesized…). */
+export type RegionProperties = InferResponseType<RegionsEndpoint, 200>['features'][number]['properties'];
+/** A division boundary, EPSG:4326; geometry is null for a division without a polygon. */
+export type RegionFeature = GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon | null, RegionProperties>;
+/** GET /api/regions: the contract types geometry loosely; the server sends (Multi)Polygons. */
+export interface RegionCollection {
+  type: 'FeatureCollection';
+  features: RegionFeature[];
+}
+
+export type Health = InferResponseType<(typeof api)['health']['$get'], 200>;
+
+/** An API answer that was not 2xx (status 0: no answer at all, e.g. the server is down). */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+async function errorOf(res: Response): Promise<ApiError> {
+  let message = `${res.status} ${res.statusText}`;
+  try {
+    const body = (await res.json()) as { error?: { message?: string } };
+    if (body.error?.message) message = body.error.message;
+  } catch {
+    // not JSON: keep the status line
+  }
+  return new ApiError(message, res.status);
+}
+
+async function call<T>(request: () => Promise<Response & { json(): Promise<T> }>): Promise<T> {
+  let res: Response & { json(): Promise<T> };
+  try {
+    res = await request();
+  } catch (err) {
+    throw new ApiError(err instanceof Error ? err.message : String(err), 0);
+  }
+  if (!res.ok) throw await errorOf(res);
+  return res.json();
+}
+
+/** Boundaries of the divisions of `level` under the ancestor `parent`. */
+export function fetchRegions(query: RegionQuery, init?: { signal?: AbortSignal }): Promise<RegionCollection> {
+  return call(() => api.regions.$get({ query }, { init }) as never);
+}
+
+export function fetchHealth(init?: { signal?: AbortSignal }): Promise<Health> {
+  return call(() => api.health.$get(undefined, { init }) as never);
+}

@@ -1,0 +1,142 @@
+/**
+ * The whole view as one serialisable object, and its round trip through the URL query string.
+ * A link reopens the same view. To add a field: extend `ViewState`, `defaultViewState` and `viewStateFields`
+ * (the mapped type makes the compiler ask for the codec).
+ */
+
+export const languages = ['zh', 'en'] as const;
+export type Language = (typeof languages)[number];
+
+/** Levels the map can show (the divisions *under* `area`). */
+export const mapLevels = ['county', 'township', 'village'] as const;
+export type MapLevel = (typeof mapLevels)[number];
+
+/** Map camera: centre in EPSG:4326 degrees (longitude, latitude) and MapLibre zoom (512-px tiles). */
+export interface Camera {
+  lng: number;
+  lat: number;
+  zoom: number;
+}
+
+export interface ViewState {
+  /** Interface language; zh (Simplified Chinese) is the default. */
+  lang: Language;
+  /** Level of the divisions drawn on the map. */
+  level: MapLevel;
+  /** Code of the ancestor whose divisions are drawn (the city 4114 by default). */
+  area: string;
+  /** Code of the selected division, or null. */
+  selected: string | null;
+  /** Camera chosen by the user, or null to fit the area on load. */
+  camera: Camera | null;
+}
+
+/** Roughly the default area (商丘市) on a laptop screen: shown while its boundaries load. */
+export const defaultAreaCamera: Camera = Object.freeze({ lng: 115.65, lat: 34.35, zoom: 7.5 });
+
+export const defaultViewState: ViewState = Object.freeze({
+  lang: 'zh',
+  level: 'county',
+  area: '4114',
+  selected: null,
+  camera: null,
+});
+
+/** How one field is written to and read from a query parameter. `parse` returns undefined for bad input. */
+export interface FieldCodec<T> {
+  /** Query parameter name (short, stable: links in e-mails and slides depend on it). */
+  key: string;
+  parse(raw: string): T | undefined;
+  format(value: T): string;
+}
+
+const divisionCode = /^(\d{4}|\d{6}|\d{9}|\d{12})$/;
+
+const oneOf = <T extends string>(key: string, values: readonly T[]): FieldCodec<T> => ({
+  key,
+  parse: (raw) => (values as readonly string[]).includes(raw) ? (raw as T) : undefined,
+  format: (v) => v,
+});
+
+const codeField = (key: string): FieldCodec<string> => ({
+  key,
+  parse: (raw) => (divisionCode.test(raw) ? raw : undefined),
+  format: (v) => v,
+});
+
+const nullable = <T>(codec: FieldCodec<T>): FieldCodec<T | null> => ({
+  key: codec.key,
+  parse: (raw) => codec.parse(raw),
+  format: (v) => (v === null ? '' : codec.format(v)),
+});
+
+/** Round a number for the URL: enough digits for ~1 m at the equator, none of the float noise. */
+const round = (x: number, digits: number) => Number(x.toFixed(digits));
+
+export const cameraCodec: FieldCodec<Camera> = {
+  key: 'cam',
+  parse(raw) {
+    const parts = raw.split(',');
+    if (parts.length !== 3 || parts.some((p) => p.trim() === '')) return undefined;
+    const [lng, lat, zoom] = parts.map(Number);
+    if (![lng, lat, zoom].every(Number.isFinite)) return undefined;
+    if (lng < -180 || lng > 180 || lat < -85.06 || lat > 85.06 || zoom < 0 || zoom > 24) return undefined;
+    return { lng, lat, zoom };
+  },
+  format: (c) => `${round(c.lng, 5)},${round(c.lat, 5)},${round(c.zoom, 2)}`,
+};
+
+/** One codec per field, in the order the parameters appear in the URL. */
+export const viewStateFields: { [K in keyof ViewState]: FieldCodec<ViewState[K]> } = {
+  lang: oneOf('lang', languages),
+  level: oneOf('level', mapLevels),
+  area: codeField('area'),
+  selected: nullable(codeField('sel')),
+  camera: nullable(cameraCodec),
+};
+
+const fieldNames = Object.keys(viewStateFields) as (keyof ViewState)[];
+
+/**
+ * Read a view state from a query string (`?lang=en&sel=411421`, with or without the `?`).
+ * Missing, unknown or invalid parameters fall back to the defaults — a damaged link still opens.
+ */
+export function parseViewState(search: string, defaults: ViewState = defaultViewState): ViewState {
+  const params = new URLSearchParams(search);
+  const state = { ...defaults } as Record<keyof ViewState, unknown>;
+  for (const name of fieldNames) {
+    const codec = viewStateFields[name] as FieldCodec<unknown>;
+    const raw = params.get(codec.key);
+    if (raw === null) continue;
+    const value = codec.parse(raw);
+    if (value !== undefined) state[name] = value;
+  }
+  return state as unknown as ViewState;
+}
+
+/**
+ * Write a view state as a query string with a leading `?` (or '' when everything is default).
+ * Fields equal to their default are left out, so the plain address stays the plain address.
+ * `extra` parameters that are not view-state fields (e.g. `debug`) are kept after the state.
+ */
+export function formatViewState(state: ViewState, defaults: ViewState = defaultViewState, extra?: URLSearchParams): string {
+  const params = new URLSearchParams();
+  for (const name of fieldNames) {
+    const codec = viewStateFields[name] as FieldCodec<unknown>;
+    const text = codec.format(state[name]);
+    if (text === codec.format(defaults[name]) || text === '') continue;
+    params.set(codec.key, text);
+  }
+  if (extra) {
+    const own = new Set(fieldNames.map((n) => viewStateFields[n].key));
+    for (const [k, v] of extra) if (!own.has(k)) params.append(k, v);
+  }
+  // Commas separate the camera's numbers; they are legal in a query and more readable unescaped.
+  const text = params.toString().replace(/%2C/gi, ',');
+  return text ? `?${text}` : '';
+}
+
+/** Equality on the serialised form: two states that give the same URL are the same view. */
+export function sameViewState(a: ViewState, b: ViewState): boolean {
+  return formatViewState(a) === formatViewState(b);
+}

@@ -1,0 +1,43 @@
+/** Simplified Chinese: the source dictionary. Every key here must exist in the other languages. */
+export const zh = {
+  'app.title': '扶贫项目调度一张图',
+  'app.city': '商丘市',
+  'demo.badge': '演示数据',
+  'demo.tooltip': '本系统中的各项数字均为程序生成的演示数据，并非真实统计；乡镇、村边界为合成边界，仅供演示。',
+  'lang.switch': '界面语言',
+  'panel.regions.title.county': '县（市、区）',
+  'panel.regions.title.township': '乡镇（街道）',
+  'panel.regions.title.village': '村（社区）',
+  'panel.regions.count': '共 {count} 个',
+  'panel.regions.empty': '无数据：该地区下没有下级行政区划',
+  'panel.regions.collapse': '收起列表',
+  'panel.regions.expand': '展开列表',
+  'panel.detail.title': '选中地区',
+  'panel.detail.none': '未选择：请在地图或左侧列表中点击一个县（市、区）。',
+  'panel.detail.name': '名称',
+  'panel.detail.code': '区划代码',
+  'panel.detail.level': '级别',
+  'panel.detail.boundary': '边界',
+  'panel.detail.boundarySurveyed': '公开行政区划数据',
+  'panel.detail.boundarySynthesized': '合成边界（演示）',
+  'panel.detail.later': '指标、排名与历史趋势将在后续版本中显示于此。',
+  'panel.detail.clear': '取消选择',
+  'level.city': '市',
+  'level.county': '县级',
+  'level.township': '乡镇',
+  'level.village': '村',
+  'map.loading': '正在加载行政区划…',
+  'map.error.title': '无法加载行政区划数据，请检查服务器是否运行后重试',
+  'map.error.retry': '重试',
+  'map.north': '北',
+  'map.tooltip.code': '代码：{code}',
+  'map.tooltip.synthesized': '合成边界（演示）',
+  'panel.regions.synthesized': '合成',
+  'panel.regions.synthesizedHint': '边界为演示合成，并非测绘成果',
+  'app.lang': 'zh-CN',
+  'map.aria': '地图',
+} as const;
+
+export type MessageKey = keyof typeof zh;
+/** A dictionary: every key of the source, any text. */
+export type Messages = { readonly [K in MessageKey]: string };
