@@ -20,10 +20,10 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 240_000,
     projects: [
-      { extends: true as const, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: [...integration, 'tests/e2e/**'] } },
+      { extends: true as const, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: [...integration, 'tests/server/**/*.pg.test.ts', 'tests/e2e/**'] } },
       { extends: true as const, test: { name: 'embedded', include: integration, globalSetup: ['tests/helpers/setup-embedded.ts'], env: { TEST_BACKEND: 'embedded' } } },
       ...(process.env.TEST_DATABASE_URL
-        ? [{ extends: true as const, test: { name: 'postgres', include: integration, globalSetup: ['tests/helpers/setup-postgres.ts'], env: { TEST_BACKEND: 'postgres' } } }]
+        ? [{ extends: true as const, test: { name: 'postgres', include: [...integration, 'tests/server/**/*.pg.test.ts'], globalSetup: ['tests/helpers/setup-postgres.ts'], env: { TEST_BACKEND: 'postgres' } } }]
         : []),
       { extends: true as const, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], globalSetup: ['tests/helpers/setup-e2e.ts'], fileParallelism: false } },
     ],

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { StartupError } from './errors.ts';
 
 const Env = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+  PORT: z.coerce.number({ error: 'must be a port number, e.g. 8787' }).int('must be a whole number').min(0, 'must be 0–65535').max(65535, 'must be 0–65535').default(8787),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z
     .string()

@@ -2,6 +2,7 @@
  * Start the server: configuration → database (embedded or DATABASE_URL) → demo data on first start →
  * HTTP on PORT serving /api and the built client. Start-up problems print one sentence and exit 1.
  */
+import net from 'node:net';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
@@ -16,6 +17,7 @@ import { mountClient } from './static.ts';
 async function main() {
   const config = readConfig();
   const started = Date.now();
+  await assertPortFree(config.PORT, config.HOST);
   console.log(config.DATABASE_URL ? 'Connecting to PostgreSQL (DATABASE_URL)…' : `Opening the embedded PostGIS database in ${path.resolve(config.DATA_DIR, 'pglite')}…`);
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: path.join(config.DATA_DIR, 'pglite') });
   if (config.DEMO_DATA === 'on') {
@@ -44,6 +46,23 @@ async function main() {
     console.log(`扶贫项目调度一张图 is ready on http://localhost:${config.PORT} (${database.kind} database, ${((Date.now() - started) / 1000).toFixed(1)} s).`);
   });
   for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => void shutdown(database, 0, server));
+}
+
+/** Fail fast, before the database is opened, when the port is taken. */
+function assertPortFree(port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', (err: NodeJS.ErrnoException) =>
+      reject(
+        new StartupError(
+          err.code === 'EADDRINUSE'
+            ? `Port ${port} is already in use: stop the other program or start with another port, e.g. PORT=8788 npm start.`
+            : `The server cannot listen on port ${port} (${err.code ?? err.message}): choose another port with PORT=….`,
+        ),
+      ),
+    );
+    probe.listen(port, host, () => probe.close(() => resolve()));
+  });
 }
 
 let closing = false;

@@ -56,7 +56,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       const msg = errorText(err);
       if (/postgis|extension/i.test(msg)) {
         throw new StartupError(
-          'The database has no PostGIS extension available. Install PostGIS on the server (e.g. apt-get install postgresql-15-postgis-3) or unset DATABASE_URL to use the embedded database.',
+          `PostGIS is not available in this database (${msg}). Install PostGIS on the server (e.g. apt-get install postgresql-15-postgis-3) and have an administrator run CREATE EXTENSION postgis in it, or unset DATABASE_URL to use the embedded database.`,
           err,
         );
       }

@@ -109,7 +109,7 @@ export async function buildServerTemplates(url: string): Promise<ServerTemplates
   let db = await openDatabase({ databaseUrl: withDatabase(url, names.empty) });
   await db.close();
   db = await openDatabase({ databaseUrl: withDatabase(url, names.demo) });
-  await loadDemoData(db);
+  await loadDemoData(db, { log: () => {} });
   await db.close();
   return { url, ...names };
 }
