@@ -25,7 +25,7 @@ export default defineConfig({
       ...(process.env.TEST_DATABASE_URL
         ? [{ extends: true as const, test: { name: 'postgres', include: [...integration, 'tests/server/**/*.pg.test.ts'], globalSetup: ['tests/helpers/setup-postgres.ts'], env: { TEST_BACKEND: 'postgres' } } }]
         : []),
-      { extends: true as const, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], globalSetup: ['tests/helpers/setup-e2e.ts'], fileParallelism: false } },
+      { extends: true as const, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], globalSetup: ['tests/helpers/setup-e2e.ts'], fileParallelism: false, testTimeout: 180_000 } },
     ],
   },
 });

@@ -57,28 +57,30 @@ async function benchBackend(database: Database) {
   for (const id of ['spend_rate', 'pv_registration', 'measure_coverage'] as const) {
     const family = id === 'pv_registration' ? 'pv' : id === 'measure_coverage' ? 'households' : 'projects';
     const url = `/api/measures/${id}?level=village&parent=4114&asOf=${asOf}`;
-    const res = await app.request(url);
-    const bytes = (await res.arrayBuffer()).byteLength;
+    const bytes = (await (await app.request(url)).arrayBuffer()).byteLength;
+    const gzipBytes = (await (await app.request(url, { headers: { 'Accept-Encoding': 'gzip' } })).arrayBuffer()).byteLength;
     const query = areaFactsSql({ level: 'village', parent: city, asOf, dividendMinPct: 5, families: [family] });
     const { a, b } = await paired(
       async () => (await app.request(url)).arrayBuffer(),
       () => database.rows(query),
     );
-    results[`measures/${id} village`] = { endpoint: a, directSql: b, ratio: +(a.median / b.median).toFixed(2), bytes };
+    results[`measures/${id} village`] = { endpoint: a, directSql: b, ratio: +(a.median / b.median).toFixed(2), bytes, gzipBytes };
   }
 
   // 2. Boundaries: village polygons once (cached after the first call) and county polygons.
   for (const level of ['county', 'village']) {
     const url = `/api/regions?level=${level}&parent=4114`;
     const bytes = (await (await app.request(url)).arrayBuffer()).byteLength;
-    results[`regions ${level}`] = { endpoint: stats(await time(async () => (await app.request(url)).arrayBuffer())), bytes };
+    const gzipBytes = (await (await app.request(url, { headers: { 'Accept-Encoding': 'gzip' } })).arrayBuffer()).byteLength;
+    results[`regions ${level}`] = { endpoint: stats(await time(async () => (await app.request(url)).arrayBuffer())), bytes, gzipBytes };
   }
 
   // 3. Points layer for all demo projects.
   {
     const url = '/api/layers/projects';
     const bytes = (await (await app.request(url)).arrayBuffer()).byteLength;
-    results['layers/projects all'] = { endpoint: stats(await time(async () => (await app.request(url)).arrayBuffer())), bytes };
+    const gzipBytes = (await (await app.request(url, { headers: { 'Accept-Encoding': 'gzip' } })).arrayBuffer()).byteLength;
+    results['layers/projects all'] = { endpoint: stats(await time(async () => (await app.request(url)).arrayBuffer())), bytes, gzipBytes };
   }
   return results;
 }
@@ -99,10 +101,10 @@ async function main() {
   fs.mkdirSync('bench/results', { recursive: true });
   fs.writeFileSync('bench/results/latest.json', JSON.stringify(out, null, 2));
   for (const backend of ['embedded', 'postgres']) {
-    const r = out[backend] as Record<string, { endpoint: { median: number; p95: number }; directSql?: { median: number }; ratio?: number; bytes: number }> | undefined;
+    const r = out[backend] as Record<string, { endpoint: { median: number; p95: number }; directSql?: { median: number }; ratio?: number; bytes: number; gzipBytes: number }> | undefined;
     if (!r) continue;
     console.log(`\n${backend}`);
-    console.log('case'.padEnd(34), 'median ms'.padStart(10), 'p95 ms'.padStart(9), 'SQL ms'.padStart(8), 'ratio'.padStart(6), 'KB'.padStart(8));
+    console.log('case'.padEnd(34), 'median ms'.padStart(10), 'p95 ms'.padStart(9), 'SQL ms'.padStart(8), 'ratio'.padStart(6), 'KB'.padStart(8), 'gzip KB'.padStart(8));
     for (const [name, v] of Object.entries(r)) {
       console.log(
         name.padEnd(34),
@@ -111,6 +113,7 @@ async function main() {
         (v.directSql ? v.directSql.median.toFixed(1) : '').padStart(8),
         (v.ratio ? v.ratio.toFixed(2) : '').padStart(6),
         (v.bytes / 1024).toFixed(0).padStart(8),
+        (v.gzipBytes / 1024).toFixed(0).padStart(8),
       );
     }
   }

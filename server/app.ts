@@ -3,6 +3,7 @@
  * and response types to the client (hc<AppType>). Static files are added by server/index.ts.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { compress } from 'hono/compress';
 import { requestId } from 'hono/request-id';
 import type { Database } from './db/client.ts';
 import { handleError } from './http.ts';
@@ -52,6 +53,8 @@ export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono()
     .use('*', requestId())
     .use('*', securityHeaders())
+    // Village-level answers are large and repetitive JSON: gzip them (≈ 1/6 of the bytes).
+    .use('/api/*', compress())
     .use('/api/*', ...apiSecurity(security, () => routeTableOf(api, '/api')))
     .route('/api', api);
   app.onError(handleError);
