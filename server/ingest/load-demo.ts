@@ -61,6 +61,8 @@ export async function loadDemoData(database: Database, opts: LoadDemoOptions = {
     if (await isSeeded(tx)) return null;
     return insertAll(tx, data, seed);
   });
+  // Planner statistics for the new rows (the embedded database has no autovacuum to gather them).
+  if (counts) await database.db.execute(sql`ANALYZE`);
   return counts ? { seeded: true, counts } : { seeded: false, counts: {} };
 }
 

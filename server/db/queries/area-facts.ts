@@ -40,13 +40,7 @@ export function areaFactsSql(q: AreaFactsQuery): SQL {
   const completed = list(completedStatuses);
 
   const projectsCte = families.has('projects')
-    ? sql`snap AS (
-        SELECT DISTINCT ON (pp.project_code) pp.project_code, pp.status, pp.arranged_wan, pp.disbursed_wan, pp.spent_wan
-        FROM project_progress pp
-        WHERE pp.as_of <= ${q.asOf}::date AND pp.as_of >= make_date(${year}::int, 1, 1)
-        ORDER BY pp.project_code, pp.as_of DESC
-      ),
-      pj AS (
+    ? sql`      pj AS (
         SELECT p.${col} AS code,
           count(*)::int AS projects,
           sum(p.total_investment_wan)::float8 AS total_wan,
@@ -60,7 +54,13 @@ export function areaFactsSql(q: AreaFactsQuery): SQL {
           coalesce(sum(p.households_reached) FILTER (WHERE p.category = 'industry'), 0)::int AS industry_households_reached,
           count(*) FILTER (WHERE 'dividend' = ANY (p.linkages))::int AS dividend_linked,
           count(*) FILTER (WHERE 'dividend' = ANY (p.linkages) AND p.dividend_rate_pct >= ${q.dividendMinPct}::numeric)::int AS dividend_compliant
-        FROM projects p LEFT JOIN snap s ON s.project_code = p.code
+        FROM projects p
+        -- The latest report on or before the date: one primary-key probe per project, whatever the statistics.
+        LEFT JOIN LATERAL (
+          SELECT pp.status, pp.arranged_wan, pp.disbursed_wan, pp.spent_wan FROM project_progress pp
+          WHERE pp.project_code = p.code AND pp.as_of <= ${q.asOf}::date AND pp.as_of >= make_date(${year}::int, 1, 1)
+          ORDER BY pp.as_of DESC LIMIT 1
+        ) s ON true
         WHERE p.year = ${year} AND p.${col} IN (SELECT code FROM areas)
         GROUP BY 1
       )`
