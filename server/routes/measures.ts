@@ -49,11 +49,13 @@ async function resolveParent(database: Database, code: string, level: 'county' |
 async function evaluateOn(database: Database, id: MeasureId, level: 'county' | 'township' | 'village', parent: RegionRef, asOf: string) {
   const measure = getMeasure(id);
   const year = Number(asOf.slice(0, 4));
-  const [targets, dividendMinPct] = await Promise.all([
+  // Targets and the facts are independent: on a server pool they run at the same time.
+  const [targets, facts] = await Promise.all([
     queryTargets(database, year),
-    querySetting(database, 'dividend_min_rate_pct', defaultDividendMinPct),
+    querySetting(database, 'dividend_min_rate_pct', defaultDividendMinPct).then((min) =>
+      queryAreaFacts(database, { level, parent, asOf, dividendMinPct: Number(min), families: [measureFamily[id]] }),
+    ),
   ]);
-  const facts = await queryAreaFacts(database, { level, parent, asOf, dividendMinPct: Number(dividendMinPct), families: [measureFamily[id]] });
   const inputs = facts.map((f) => ({ code: f.code, name: f.name, ...measureInputs(id, f) }));
   const target: TargetConfig | undefined = resolveTarget(targets, id, year);
   const rows = evaluateMeasure(measure, inputs, { asOf, target });
@@ -109,7 +111,7 @@ export const measureRoutes = ({ database }: AppDeps) =>
     .openapi(routes.values, async (c) => {
       const { id } = c.req.valid('param');
       const q = c.req.valid('query');
-      const calendar = await queryCalendar(database);
+      const [calendar, parent] = await Promise.all([queryCalendar(database), resolveParent(database, q.parent, q.level)]);
       const asOf = q.asOf ?? calendar.defaultAsOf;
       if (!asOf) throw new HttpError(404, 'There is no progress data yet: import a ledger or start with DEMO_DATA=on.');
       checkDate(calendar, asOf, 'asOf');
@@ -117,9 +119,10 @@ export const measureRoutes = ({ database }: AppDeps) =>
         checkDate(calendar, q.compareTo, 'compareTo');
         if (q.compareTo >= asOf) throw new HttpError(400, `compareTo: ${q.compareTo} must be before asOf (${asOf}).`);
       }
-      const parent = await resolveParent(database, q.parent, q.level);
-      const now = await evaluateOn(database, id, q.level, parent, asOf);
-      const before = q.compareTo ? await evaluateOn(database, id, q.level, parent, q.compareTo) : undefined;
+      const [now, before] = await Promise.all([
+        evaluateOn(database, id, q.level, parent, asOf),
+        q.compareTo ? evaluateOn(database, id, q.level, parent, q.compareTo) : undefined,
+      ]);
       const prev = new Map(before?.rows.map((r) => [r.code, r]));
       const rows = now.rows.map((r) => {
         if (!before) return r;
