@@ -4,6 +4,7 @@
  */
 import { hc, type InferResponseType } from 'hono/client';
 import type { AppType } from '../../server/app.ts';
+import type { Measure, MeasureId } from '../../server/domain/measures.ts';
 
 const api = hc<AppType>(typeof window === 'undefined' ? 'http://localhost' : window.location.origin).api;
 
@@ -62,4 +63,104 @@ export function fetchRegions(query: RegionQuery, init?: { signal?: AbortSignal }
 
 export function fetchHealth(init?: { signal?: AbortSignal }): Promise<Health> {
   return call(() => api.health.$get(undefined, { init }) as never);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measures: the routes answer with loosely typed JSON (z.any()), so the shapes are written here once.
+
+export type AreaStatus = 'ahead' | 'on_track' | 'lagging' | 'no_data' | 'none';
+
+/** One area's value of a measure (GET /api/measures/{id}); value in the measure's unit, lag and change in points. */
+export interface MeasureRow {
+  code: string;
+  name: string;
+  value: number | null;
+  numerator: number;
+  denominator: number | null;
+  expected: number | null;
+  lag: number | null;
+  status: AreaStatus;
+  rank: number | null;
+  previous?: { value: number | null; rank: number | null; expected: number | null };
+  change?: number | null;
+}
+
+export interface MeasureValues {
+  measure: Measure;
+  level: 'county' | 'township' | 'village';
+  parent: { code: string; name: string; level: string };
+  asOf: string;
+  compareTo: string | null;
+  expected: number | null;
+  total: { numerator: number; denominator: number | null; value: number | null };
+  rankedCount: number;
+  rows: MeasureRow[];
+}
+
+export interface Meeting {
+  year: number;
+  number: number;
+  meetingDate: string;
+  cutOff: string;
+}
+
+export interface DatesInfo {
+  meetings: Meeting[];
+  historyDates: string[];
+  defaultAsOf: string;
+}
+
+export interface HistoryPoint {
+  asOf: string;
+  value: number | null;
+  numerator: number;
+  denominator: number | null;
+  expected: number | null;
+  rank: number | null;
+  of: number;
+}
+
+export interface MeasureHistory {
+  series: HistoryPoint[];
+  meetings: Meeting[];
+}
+
+export interface ProjectProperties {
+  code: string;
+  name: string;
+  status: string;
+  overdue: boolean;
+  totalWan: number | null;
+  spentWan: number | null;
+}
+
+export interface ProjectCollection {
+  type: 'FeatureCollection';
+  features: { type: 'Feature'; geometry: unknown; properties: ProjectProperties }[];
+}
+
+async function getJson<T>(url: string, init?: { signal?: AbortSignal }): Promise<T> {
+  return call<T>(() => fetch(url, init) as never);
+}
+
+const qs = (params: Record<string, string | null | undefined>) => {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v != null && v !== '') p.set(k, v);
+  return p.toString();
+};
+
+export function fetchMeasureValues(id: MeasureId, query: { level: string; parent: string; asOf?: string | null; compareTo?: string | null }): Promise<MeasureValues> {
+  return getJson(`/api/measures/${encodeURIComponent(id)}?${qs(query)}`);
+}
+
+export function fetchDates(): Promise<DatesInfo> {
+  return getJson('/api/dates');
+}
+
+export function fetchMeasureHistory(id: MeasureId, area: string): Promise<MeasureHistory> {
+  return getJson(`/api/measures/${encodeURIComponent(id)}/history?${qs({ area })}`);
+}
+
+export function fetchProjects(area: string, asOf: string | null): Promise<ProjectCollection> {
+  return getJson(`/api/layers/projects?${qs({ area, asOf })}`);
 }

@@ -7,6 +7,9 @@
 export const languages = ['zh', 'en'] as const;
 export type Language = (typeof languages)[number];
 
+import { measureIds, type MeasureId } from '../../server/domain/measures.ts';
+import { defaultLayersState, parseLayersState, writeLayersState, type LayersState } from '../features/layers/layers-state.ts';
+
 /** Levels the map can show (the divisions *under* `area`). */
 export const mapLevels = ['county', 'township', 'village'] as const;
 export type MapLevel = (typeof mapLevels)[number];
@@ -29,7 +32,22 @@ export interface ViewState {
   selected: string | null;
   /** Camera chosen by the user, or null to fit the area on load. */
   camera: Camera | null;
+  /** Measure drawn on the map (default spend_rate, the speech's fair basis). */
+  measure: MeasureId;
+  /** Classification of the choropleth; 'target' = against 序时进度 (status colours). */
+  method: ClassMethod;
+  /** Breaks of the 'custom' classification, ascending, in the measure's unit. */
+  breaks: number[];
+  /** Data as of this date (YYYY-MM-DD), or null for the server's default (latest meeting cut-off). */
+  asOf: string | null;
+  /** Earlier date for the change-since map, or null (off). */
+  compareTo: string | null;
+  /** Operational layers (own codec in features/layers/layers-state.ts, several parameters). */
+  layers: LayersState;
 }
+
+export const classMethods = ['target', 'quantile', 'equal', 'jenks', 'custom'] as const;
+export type ClassMethod = (typeof classMethods)[number];
 
 /** Roughly the default area (商丘市) on a laptop screen: shown while its boundaries load. */
 export const defaultAreaCamera: Camera = Object.freeze({ lng: 115.65, lat: 34.35, zoom: 7.5 });
@@ -40,6 +58,12 @@ export const defaultViewState: ViewState = Object.freeze({
   area: '4114',
   selected: null,
   camera: null,
+  measure: 'spend_rate',
+  method: 'target',
+  breaks: [],
+  asOf: null,
+  compareTo: null,
+  layers: defaultLayersState,
 });
 
 /** How one field is written to and read from a query parameter. `parse` returns undefined for bad input. */
@@ -86,16 +110,39 @@ export const cameraCodec: FieldCodec<Camera> = {
   format: (c) => `${round(c.lng, 5)},${round(c.lat, 5)},${round(c.zoom, 2)}`,
 };
 
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+const dateField = (key: string): FieldCodec<string | null> => ({
+  key,
+  parse: (raw) => (isoDate.test(raw) && !Number.isNaN(Date.parse(raw)) ? raw : undefined),
+  format: (v) => v ?? '',
+});
+
+export const breaksCodec: FieldCodec<number[]> = {
+  key: 'brk',
+  parse(raw) {
+    if (raw.trim() === '') return [];
+    const parts = raw.split(',').map((p) => (p.trim() === '' ? NaN : Number(p)));
+    if (!parts.every(Number.isFinite)) return undefined;
+    return [...new Set(parts)].sort((a, b) => a - b);
+  },
+  format: (b) => b.map((x) => String(round(x, 4))).join(','),
+};
+
 /** One codec per field, in the order the parameters appear in the URL. */
-export const viewStateFields: { [K in keyof ViewState]: FieldCodec<ViewState[K]> } = {
+export const viewStateFields: { [K in Exclude<keyof ViewState, 'layers'>]: FieldCodec<ViewState[K]> } = {
   lang: oneOf('lang', languages),
   level: oneOf('level', mapLevels),
   area: codeField('area'),
   selected: nullable(codeField('sel')),
   camera: nullable(cameraCodec),
+  measure: oneOf('m', measureIds),
+  method: oneOf('cls', classMethods),
+  breaks: breaksCodec,
+  asOf: dateField('asOf'),
+  compareTo: dateField('cmp'),
 };
 
-const fieldNames = Object.keys(viewStateFields) as (keyof ViewState)[];
+const fieldNames = Object.keys(viewStateFields) as Exclude<keyof ViewState, 'layers'>[];
 
 /**
  * Read a view state from a query string (`?lang=en&sel=411421`, with or without the `?`).
@@ -111,6 +158,7 @@ export function parseViewState(search: string, defaults: ViewState = defaultView
     const value = codec.parse(raw);
     if (value !== undefined) state[name] = value;
   }
+  state.layers = params.size > 0 ? parseLayersState(params) : defaults.layers;
   return state as unknown as ViewState;
 }
 
@@ -127,10 +175,12 @@ export function formatViewState(state: ViewState, defaults: ViewState = defaultV
     if (text === codec.format(defaults[name]) || text === '') continue;
     params.set(codec.key, text);
   }
-  if (extra) {
-    const own = new Set(fieldNames.map((n) => viewStateFields[n].key));
-    for (const [k, v] of extra) if (!own.has(k)) params.append(k, v);
-  }
+  // The layers write their own parameters (and delete their stale ones) on a copy of the extras, so
+  // parameters nobody here knows are kept as they are.
+  const rest = new URLSearchParams(extra);
+  writeLayersState(state.layers, rest);
+  const own = new Set(fieldNames.map((n) => viewStateFields[n].key));
+  for (const [k, v] of rest) if (!own.has(k)) params.append(k, v);
   // Commas separate the camera's numbers; they are legal in a query and more readable unescaped.
   const text = params.toString().replace(/%2C/gi, ',');
   return text ? `?${text}` : '';

@@ -16,6 +16,8 @@ export interface RegionFillLayerOptions {
   /** Code of the division under the pointer (tinted with `hoverFill`), or null. */
   hoveredCode?: string | null;
   fillColor?: Color;
+  /** Fill per division code (a choropleth); codes not in it get `fillColor`. Replaces `selectedFill`. */
+  fillColors?: ReadonlyMap<string, Color> | null;
   selectedFill?: Color;
   hoverFill?: Color;
   lineColor?: Color;
@@ -32,6 +34,7 @@ export function createRegionFillLayer(features: readonly RegionFeature[], option
     selectedCode = null,
     hoveredCode = null,
     fillColor = regionStyle.fill,
+    fillColors = null,
     selectedFill = regionStyle.selectedFill,
     hoverFill = regionStyle.hoverFill,
     lineColor = regionStyle.line,
@@ -44,7 +47,7 @@ export function createRegionFillLayer(features: readonly RegionFeature[], option
     data,
     filled: true,
     stroked: true,
-    getFillColor: (f) => (f.properties.code === selectedCode ? selectedFill : fillColor),
+    getFillColor: (f) => (fillColors ? (fillColors.get(f.properties.code) ?? fillColor) : f.properties.code === selectedCode ? selectedFill : fillColor),
     getLineColor: lineColor,
     getLineWidth: lineWidthPx,
     lineWidthUnits: 'pixels',
@@ -54,7 +57,7 @@ export function createRegionFillLayer(features: readonly RegionFeature[], option
     // pointer leaves a MapLibre overlay, and a controlled one can be restored from state.
     highlightedObjectIndex: hoveredCode === null ? -1 : data.findIndex((f) => f.properties.code === hoveredCode),
     highlightColor: Array.from(hoverFill),
-    updateTriggers: { getFillColor: [selectedCode, fillColor, selectedFill] },
+    updateTriggers: { getFillColor: [selectedCode, fillColor, selectedFill, fillColors] },
   });
 }
 

@@ -165,7 +165,7 @@ export function MapView({ ref, layers, initialCamera, placeholderCamera = { lng:
     ref,
     () => ({
       fitBounds(bounds, options = {}) {
-        mapRef.current?.fitBounds(bounds, { padding: fitPaddingPx, animate: options.animate ?? true, duration: 700, maxZoom: 11 }, { userIntent: options.userIntent ?? false });
+        mapRef.current?.fitBounds(bounds, { padding: fitPaddingPx, animate: options.animate ?? true, duration: 700, maxZoom: 13 }, { userIntent: options.userIntent ?? false });
       },
     }),
     [fitPaddingPx],

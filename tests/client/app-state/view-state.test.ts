@@ -30,8 +30,16 @@ describe('parseViewState', () => {
     {
       title: 'everything',
       search: '?lang=en&level=village&area=411421101&sel=411421101201&cam=115.2,34.6,11.5',
-      expected: { lang: 'en', level: 'village', area: '411421101', selected: '411421101201', camera: { lng: 115.2, lat: 34.6, zoom: 11.5 } },
+      expected: { ...d, lang: 'en', level: 'village', area: '411421101', selected: '411421101201', camera: { lng: 115.2, lat: 34.6, zoom: 11.5 } },
     },
+    { title: 'measure', search: '?m=pv_registration', expected: { ...d, measure: 'pv_registration' } },
+    { title: 'unknown measure', search: '?m=nope', expected: d },
+    { title: 'classification', search: '?cls=jenks', expected: { ...d, method: 'jenks' } },
+    { title: 'bad classification', search: '?cls=magic', expected: d },
+    { title: 'custom breaks sorted, deduplicated', search: '?cls=custom&brk=60,40,40,80', expected: { ...d, method: 'custom', breaks: [40, 60, 80] } },
+    { title: 'bad breaks', search: '?brk=40,x', expected: d },
+    { title: 'dates', search: '?asOf=2020-05-31&cmp=2020-03-20', expected: { ...d, asOf: '2020-05-31', compareTo: '2020-03-20' } },
+    { title: 'bad date', search: '?asOf=2020-13-45&cmp=yesterday', expected: d },
   ];
   it.each(cases)('$title', ({ search, expected }) => {
     expect(parseViewState(search)).toEqual(expected);
@@ -47,8 +55,13 @@ describe('formatViewState', () => {
     { title: 'negative camera', state: { ...d, camera: { lng: -0.5, lat: -10.25, zoom: 0 } }, expected: '?cam=-0.5,-10.25,0' },
     {
       title: 'fields in a fixed order',
-      state: { camera: { lng: 116, lat: 34, zoom: 9 }, selected: '411402', area: '411421', level: 'township', lang: 'en' },
+      state: { ...d, camera: { lng: 116, lat: 34, zoom: 9 }, selected: '411402', area: '411421', level: 'township', lang: 'en' },
       expected: '?lang=en&level=township&area=411421&sel=411402&cam=116,34,9',
+    },
+    {
+      title: 'measure, classification, breaks and dates',
+      state: { ...d, measure: 'start_rate', method: 'custom', breaks: [40, 60.5], asOf: '2020-05-31', compareTo: '2020-03-20' },
+      expected: '?m=start_rate&cls=custom&brk=40,60.5&asOf=2020-05-31&cmp=2020-03-20',
     },
   ];
   it.each(cases)('$title', ({ state, expected }) => {
@@ -57,6 +70,20 @@ describe('formatViewState', () => {
 
   it('keeps parameters that are not view state, after it', () => {
     expect(formatViewState({ ...d, lang: 'en' }, d, new URLSearchParams('?debug=1&lang=zh'))).toBe('?lang=en&debug=1');
+  });
+  it('keeps unknown parameters and writes the layers through their own codec', () => {
+    const layers = parseViewState('?ly=projects').layers;
+    expect(layers).not.toEqual(d.layers);
+    const url = formatViewState({ ...d, measure: 'pv_registration', layers }, d, new URLSearchParams('?debug=1&m=spend_rate&foo=a%20b'));
+    const params = new URLSearchParams(url);
+    expect(params.get('debug')).toBe('1');
+    expect(params.get('foo')).toBe('a b');
+    expect(params.get('m')).toBe('pv_registration');
+    expect(params.get('ly')).toBe('projects');
+    expect(parseViewState(url).layers).toEqual(layers);
+  });
+  it('drops stale layer parameters when the layers are back to default', () => {
+    expect(formatViewState(d, d, new URLSearchParams('?ly=projects&x=1'))).toBe('?x=1');
   });
   it('drops a default field that the old URL had', () => {
     expect(formatViewState(d, d, new URLSearchParams('?lang=en&sel=411421'))).toBe('');
@@ -68,7 +95,9 @@ describe('round trip', () => {
     d,
     { ...d, lang: 'en' },
     { ...d, selected: '411481', camera: { lng: 116.44, lat: 33.93, zoom: 9.5 } },
-    { lang: 'en', level: 'village', area: '411421101', selected: '411421101201', camera: { lng: 115.2, lat: 34.6, zoom: 11.5 } },
+    { ...d, lang: 'en', level: 'village', area: '411421101', selected: '411421101201', camera: { lng: 115.2, lat: 34.6, zoom: 11.5 } },
+    { ...d, measure: 'overdue', method: 'quantile', asOf: '2020-04-30', compareTo: '2020-01-31' },
+    { ...d, method: 'custom', breaks: [10, 20.25, 90] },
   ];
   it.each(states.map((s, i) => ({ i, s })))('state $i survives format → parse', ({ s }) => {
     expect(parseViewState(formatViewState(s))).toEqual(s);

@@ -1,0 +1,188 @@
+/**
+ * Right panel: the selected area (or the parent when nothing is selected) on the chosen measure —
+ * value against 序时进度, lag, rank and its change, numerator and denominator, both spending bases,
+ * the monthly history and the projects that hold it back most. A slot below takes the layer panel.
+ */
+import { Button, Skeleton } from 'antd';
+import type { ReactNode } from 'react';
+import { fetchMeasureHistory, fetchMeasureValues, fetchProjects, type MeasureHistory, type MeasureValues, type ProjectCollection } from '../../api/client.ts';
+import { useI18n } from '../../i18n/use-i18n.tsx';
+import { formatDate, formatMeasureValue, formatPts, formatQuantity, formatRankChange, formatWan } from '../../../server/domain/format.ts';
+import { getMeasure, type MeasureId } from '../../../server/domain/measures.ts';
+import { arrangedLooksBetter, projectsBehind, rankChangeOf, spendingMeasureIds } from '../choropleth/choropleth.ts';
+import { useAsync } from '../choropleth/use-async.ts';
+import { Sparkline } from './Sparkline.tsx';
+
+export interface AreaCardProps {
+  values: MeasureValues;
+  /** Code of the selected area, or null for the parent (the area whose children are drawn). */
+  selectedCode: string | null;
+  onClear: () => void;
+  /** The layer panel (from the operational layers), rendered in its own section at the bottom. */
+  layersSlot: ReactNode;
+}
+
+const isSpending = (id: string): id is (typeof spendingMeasureIds)[number] => (spendingMeasureIds as readonly string[]).includes(id);
+
+export function AreaCard({ values, selectedCode, onClear, layersSlot }: AreaCardProps) {
+  const { t, lang } = useI18n();
+  const m = values.measure;
+  const row = selectedCode ? values.rows.find((r) => r.code === selectedCode) : undefined;
+  const code = row?.code ?? values.parent.code;
+  const name = row?.name ?? values.parent.name;
+  const value = row ? row.value : values.total.value;
+  const numerator = row ? row.numerator : values.total.numerator;
+  const denominator = row ? row.denominator : values.total.denominator;
+  const expected = row ? row.expected : values.expected;
+  const lag = row ? row.lag : value !== null && expected !== null && m.hasTarget ? value - expected : null;
+  const rankChange = row && values.compareTo ? rankChangeOf(row) : null;
+
+  // The other spending basis, same level, parent and date (only for spending measures).
+  const otherId: MeasureId | null = isSpending(m.id) ? (m.id === 'spend_rate' ? 'spend_rate_arranged' : 'spend_rate') : null;
+  const other = useAsync<MeasureValues>(otherId ? `values/${otherId}/${values.level}/${values.parent.code}/${values.asOf}` : null, () =>
+    fetchMeasureValues(otherId!, { level: values.level, parent: values.parent.code, asOf: values.asOf }),
+  );
+  const otherValue = other.status === 'ready' ? (row ? (other.data.rows.find((r) => r.code === row.code)?.value ?? null) : other.data.total.value) : undefined;
+  const fair = m.id === 'spend_rate' ? value : otherValue;
+  const arranged = m.id === 'spend_rate_arranged' ? value : otherValue;
+
+  const isCity = code.length === 4;
+  const history = useAsync<MeasureHistory>(isCity ? null : `history/${m.id}/${code}`, () => fetchMeasureHistory(m.id, code));
+  const projects = useAsync<ProjectCollection>(`projects/${code}/${values.asOf}`, () => fetchProjects(code, values.asOf));
+  // Shortfall against the schedule of spending: the spending measure's expected value applies to money.
+  const spendExpected = isSpending(m.id) ? expected : null;
+  const behind = projects.status === 'ready' ? projectsBehind(projects.data.features.map((f) => f.properties), spendExpected ?? values.expected) : [];
+
+  return (
+    <section className="panel area-card" aria-labelledby="region-card-title" data-testid="region-card">
+      <header className="panel__header">
+        <h2 className="panel__title" id="region-card-title">
+          {row ? name : t('card.title.parent', { name })}
+        </h2>
+        {row && (
+          <Button size="small" type="link" onClick={onClear}>
+            {t('card.clear')}
+          </Button>
+        )}
+      </header>
+      <div className="panel__body panel__body--padded">
+        <div className="card-measure">{lang === 'zh' ? m.nameZh : m.nameEn}</div>
+        <div className="card-big" data-testid="card-value">
+          {formatMeasureValue(m, value, lang)}
+        </div>
+        <dl className="card-facts">
+          {expected !== null && (
+            <>
+              <dt>{t('card.expected')}</dt>
+              <dd>{formatMeasureValue(m, expected, lang)}</dd>
+            </>
+          )}
+          {lag !== null && (
+            <>
+              <dt>{t('card.lag')}</dt>
+              <dd className={row?.status === 'lagging' || (!row && lag < -5) ? 'is-lagging' : lag > 0 ? 'is-ahead' : ''}>
+                {lag < 0 ? '▼ ' : lag > 0 ? '▲ ' : ''}
+                {formatPts(lag, lang)}
+              </dd>
+            </>
+          )}
+          {row?.rank != null && (
+            <>
+              <dt>{t('card.rank')}</dt>
+              <dd data-testid="card-rank">
+                {row.rank}/{values.rankedCount}
+                {values.compareTo && rankChange !== null && (
+                  <span className={`card-rank-change${rankChange > 0 ? ' up' : rankChange < 0 ? ' down' : ''}`}>
+                    {' '}
+                    {formatRankChange(rankChange, lang)} {t('card.rankChange', { date: formatDate(values.compareTo, lang) })}
+                  </span>
+                )}
+              </dd>
+            </>
+          )}
+          <dt>{lang === 'zh' ? m.numeratorLabelZh : m.numeratorLabelEn}</dt>
+          <dd>{formatQuantity(numerator, m.numeratorUnit, lang)}</dd>
+          {m.denominatorUnit && (
+            <>
+              <dt>{lang === 'zh' ? m.denominatorLabelZh : m.denominatorLabelEn}</dt>
+              <dd>{formatQuantity(denominator, m.denominatorUnit, lang)}</dd>
+            </>
+          )}
+        </dl>
+
+        {otherId && (
+          <div className="card-section" data-testid="card-bases">
+            <h3 className="section-title">{t('card.bases')}</h3>
+            {other.status === 'loading' && <Skeleton active title={false} paragraph={{ rows: 2 }} />}
+            {other.status === 'error' && (
+              <p className="panel__note">
+                {other.message} <Button size="small" onClick={other.retry}>{t('error.retry')}</Button>
+              </p>
+            )}
+            {other.status === 'ready' && (
+              <>
+                <div className="bases">
+                  <div className="bases__item bases__item--fair">
+                    <div className="bases__label">{t('card.fair')}</div>
+                    <div className="bases__value">{formatMeasureValue(getMeasure('spend_rate'), fair, lang)}</div>
+                  </div>
+                  <div className="bases__item">
+                    <div className="bases__label">{t('card.arranged')}</div>
+                    <div className="bases__value">{formatMeasureValue(getMeasure('spend_rate_arranged'), arranged, lang)}</div>
+                  </div>
+                </div>
+                {arrangedLooksBetter(fair, arranged) && <p className="bases__note">{t('card.arrangedNote')}</p>}
+              </>
+            )}
+          </div>
+        )}
+
+        <div className="card-section">
+          <h3 className="section-title">{t('card.history')}</h3>
+          {isCity && <p className="panel__note">{t('card.noCity')}</p>}
+          {!isCity && history.status === 'loading' && <Skeleton.Node active style={{ width: 260, height: 90 }} />}
+          {!isCity && history.status === 'error' && (
+            <p className="panel__note">
+              {history.message} <Button size="small" onClick={history.retry}>{t('error.retry')}</Button>
+            </p>
+          )}
+          {!isCity && history.status === 'ready' && (
+            <>
+              <Sparkline series={history.data.series} asOf={values.asOf} label={t('card.history')} />
+              <div className="panel__note">{t('card.historyLegend')}</div>
+            </>
+          )}
+        </div>
+
+        <div className="card-section">
+          <h3 className="section-title">{t('card.projects')}</h3>
+          {projects.status === 'loading' && <Skeleton active title={false} paragraph={{ rows: 3 }} />}
+          {projects.status === 'error' && (
+            <p className="panel__note">
+              {projects.message} <Button size="small" onClick={projects.retry}>{t('error.retry')}</Button>
+            </p>
+          )}
+          {projects.status === 'ready' && (spendExpected ?? values.expected) === null && <p className="panel__note">{t('card.projectsNoSchedule')}</p>}
+          {projects.status === 'ready' && (spendExpected ?? values.expected) !== null && behind.length === 0 && <p className="panel__note">{t('card.projectsNone')}</p>}
+          {behind.length > 0 && (
+            <ol className="behind" data-testid="projects-behind">
+              {behind.map((p) => (
+                <li key={p.code}>
+                  <span className="behind__name" title={p.name}>
+                    {p.name}
+                    {p.overdue && <span className="behind__tag">{t('card.overdue')}</span>}
+                  </span>
+                  <span className="behind__value">{t('card.shortfall', { value: formatWan(p.shortfallWan, lang) })}</span>
+                </li>
+              ))}
+            </ol>
+          )}
+        </div>
+
+        <div className="card-section layers-slot" data-testid="layers-slot">
+          {layersSlot}
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,238 @@
+/**
+ * Fetchers and response types of the layer endpoints, and the pure mapping from filters to query
+ * strings. Household data comes ONLY from the aggregate endpoints (/api/layers/households/areas and
+ * /hexagons): the browser never asks for a household's id or location.
+ */
+import { ApiError, fetchRegions, type RegionCollection } from '../../api/client.ts';
+import type { HouseholdCategory, IndustryMode, ProjectCategory, ProjectStatus, PvStatus, PvType } from '../../../server/contracts/enums.ts';
+import type { HexSize, LayersState } from './layers-state.ts';
+
+export interface ProjectProperties {
+  code: string;
+  name: string;
+  year: number;
+  countyCode: string;
+  townshipCode: string | null;
+  villageCode: string | null;
+  category: ProjectCategory;
+  mode: IndustryMode | null;
+  status: ProjectStatus;
+  overdue: boolean;
+  totalWan: number | null;
+  spentWan: number | null;
+  householdsReached: number | null;
+  plannedCompletion: string | null;
+}
+export type ProjectFeature = GeoJSON.Feature<GeoJSON.Geometry, ProjectProperties>;
+export interface ProjectLayerMeta {
+  asOf: string;
+  matched: number;
+  located: number;
+  inView: number;
+  returned: number;
+  unlocated: { code: string; name: string; countyCode: string }[];
+  unlocatedCount: number;
+}
+export interface ProjectCollection {
+  type: 'FeatureCollection';
+  features: ProjectFeature[];
+  meta: ProjectLayerMeta;
+}
+
+export interface PvProperties {
+  code: string;
+  name: string;
+  type: PvType;
+  capacityKw: number | null;
+  status: PvStatus;
+  registered: boolean;
+  countyCode: string;
+  villageCode: string | null;
+  householdsReached: number | null;
+  yearlyIncomeWan: number | null;
+}
+export type PvFeature = GeoJSON.Feature<GeoJSON.Point, PvProperties>;
+export interface PvCollection {
+  type: 'FeatureCollection';
+  features: PvFeature[];
+  meta: { asOf: string; matched: number; returned: number; unlocatedCount: number };
+}
+
+export interface HouseholdAreaRow {
+  code: string;
+  name: string;
+  total: number;
+  notLifted: number;
+  edge: number;
+  monitored: number;
+  lifted: number;
+  labourNone: number;
+  labourWeak: number;
+  labourFull: number;
+}
+/** A village's household counts at its label point [lng, lat]. */
+export interface HouseholdAreaSymbol extends HouseholdAreaRow {
+  position: [number, number];
+}
+
+export interface HexProperties {
+  total: number;
+  notLifted: number;
+  edge: number;
+  monitored: number;
+  lifted: number;
+}
+export interface HexCollection {
+  type: 'FeatureCollection';
+  features: GeoJSON.Feature<GeoJSON.Polygon, HexProperties>[];
+  meta: { sizeM: number; minPerCell: number; households: number; suppressedHouseholds: number };
+}
+
+export interface BenefitLinkProperties {
+  villageCode: string;
+  villageName: string;
+  households: number;
+}
+export type BenefitLinkFeature = GeoJSON.Feature<GeoJSON.LineString, BenefitLinkProperties>;
+export interface BenefitLinkCollection {
+  type: 'FeatureCollection';
+  features: BenefitLinkFeature[];
+}
+
+export interface ProjectDetail {
+  code: string;
+  name: string;
+  year: number;
+  countyName: string | null;
+  townshipName: string | null;
+  villageName: string | null;
+  located: boolean;
+  category: ProjectCategory;
+  mode: IndustryMode | null;
+  responsibleLevel: string | null;
+  responsibleUnit: string | null;
+  status: ProjectStatus;
+  funds: { totalWan: number | null; arrangedWan: number | null; disbursedWan: number | null; spentWan: number | null };
+  sources: Record<string, number | null>;
+  dates: { plannedStart: string | null; plannedCompletion: string | null; actualStart: string | null; actualCompletion: string | null };
+  householdsReached: number | null;
+  poorHouseholdsReached: number | null;
+  linkages: string[] | null;
+  dividendRatePct: number | null;
+  signOff: { mainLeader: string | null; mainDate: string | null; deputyLeader: string | null; deputyDate: string | null };
+  history: { asOf: string; status: ProjectStatus; arrangedWan: number | null; disbursedWan: number | null; spentWan: number | null; physicalProgressPct: number | null }[];
+  beneficiaries: { villageCode: string; villageName: string; households: number }[];
+}
+
+export interface PvDetail {
+  code: string;
+  name: string;
+  type: PvType;
+  capacityKw: number | null;
+  countyName: string | null;
+  villageName: string | null;
+  status: PvStatus;
+  gridDate: string | null;
+  registered: boolean;
+  registeredDate: string | null;
+  yearlyGenerationKwh: number | null;
+  yearlyIncomeWan: number | null;
+  incomeWelfareJobsWan: number | null;
+  incomeCollectiveWan: number | null;
+  householdsReached: number | null;
+}
+
+/** Query parameters of GET /api/layers/projects for the filters (only set values are sent). */
+export function projectLayerParams(area: string, asOf: string | null, state: Pick<LayersState, 'projectFilters'>): URLSearchParams {
+  const p = new URLSearchParams({ area });
+  if (asOf) p.set('asOf', asOf);
+  const f = state.projectFilters;
+  if (f.year !== null) p.set('year', String(f.year));
+  const lists = { category: f.category, mode: f.mode, status: f.status, responsibleLevel: f.responsibleLevel, fundingSource: f.fundingSource };
+  for (const [key, list] of Object.entries(lists)) if (list.length) p.set(key, list.join(','));
+  if (f.overdue !== null) p.set('overdue', String(f.overdue));
+  if (f.signed !== null) p.set('signed', String(f.signed));
+  return p;
+}
+
+/** Query parameters of GET /api/layers/pv-stations. */
+export function pvLayerParams(area: string, asOf: string | null, state: Pick<LayersState, 'pvFilters'>): URLSearchParams {
+  const p = new URLSearchParams({ area });
+  if (asOf) p.set('asOf', asOf);
+  const f = state.pvFilters;
+  if (f.type.length) p.set('type', f.type.join(','));
+  if (f.status.length) p.set('status', f.status.join(','));
+  if (f.registered !== null) p.set('registered', String(f.registered));
+  return p;
+}
+
+/** Query parameters of the household aggregate endpoints (groups and labour filters). */
+export function householdParams(parent: string, state: Pick<LayersState, 'householdGroups' | 'labour'>, extra: Record<string, string> = {}): URLSearchParams {
+  const p = new URLSearchParams({ parent, ...extra });
+  if (state.householdGroups.length) p.set('category', state.householdGroups.join(','));
+  if (state.labour.length) p.set('labour', state.labour.join(','));
+  return p;
+}
+
+async function getJson<T>(url: string): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(url);
+  } catch (err) {
+    throw new ApiError(err instanceof Error ? err.message : String(err), 0);
+  }
+  if (!res.ok) {
+    let message = `${res.status} ${res.statusText}`;
+    try {
+      const body = (await res.json()) as { error?: { message?: string } };
+      if (body.error?.message) message = body.error.message;
+    } catch {
+      // not JSON
+    }
+    throw new ApiError(message, res.status);
+  }
+  return (await res.json()) as T;
+}
+
+export const fetchProjectLayer = (params: URLSearchParams) => getJson<ProjectCollection>(`/api/layers/projects?${params}`);
+export const fetchPvLayer = (params: URLSearchParams) => getJson<PvCollection>(`/api/layers/pv-stations?${params}`);
+export const fetchHexagons = (parent: string, size: HexSize, state: Pick<LayersState, 'householdGroups' | 'labour'>) =>
+  getJson<HexCollection>(`/api/layers/households/hexagons?${householdParams(parent, state, { size })}`);
+export const fetchProjectDetail = (code: string) => getJson<ProjectDetail>(`/api/projects/${encodeURIComponent(code)}`);
+export const fetchBenefitLinks = (code: string) => getJson<BenefitLinkCollection>(`/api/projects/${encodeURIComponent(code)}/benefit-links`);
+export const fetchPvDetail = (code: string) => getJson<PvDetail>(`/api/pv-stations/${encodeURIComponent(code)}`);
+
+/**
+ * Level of the household symbols under `parent`: townships under the city (thousands of village
+ * circles would be noise at that scale), villages under a county or township.
+ */
+export function householdSymbolLevel(parent: string): 'township' | 'village' {
+  return /^\d{4}$/.test(parent) ? 'township' : 'village';
+}
+
+/** Household counts per area (see householdSymbolLevel) joined to the areas' label points. */
+export async function fetchHouseholdSymbols(parent: string, state: Pick<LayersState, 'householdGroups' | 'labour'>): Promise<HouseholdAreaSymbol[]> {
+  const level = householdSymbolLevel(parent);
+  const [counts, areas] = await Promise.all([
+    getJson<{ rows: HouseholdAreaRow[] }>(`/api/layers/households/areas?${householdParams(parent, state, { level })}`),
+    fetchRegions({ level, parent }) as Promise<RegionCollection>,
+  ]);
+  return joinHouseholdRows(counts.rows, areas.features.map((f) => ({ code: f.properties.code, label: f.properties.label })));
+}
+
+/** Join counts to label points by code; rows with no point or no households are dropped. */
+export function joinHouseholdRows(rows: readonly HouseholdAreaRow[], points: readonly { code: string; label: [number, number] | null }[]): HouseholdAreaSymbol[] {
+  const at = new Map(points.map((p) => [p.code, p.label]));
+  const out: HouseholdAreaSymbol[] = [];
+  for (const r of rows) {
+    const position = at.get(r.code);
+    if (position && r.total > 0) out.push({ ...r, position });
+  }
+  return out;
+}
+
+/** Households of the chosen groups in a count row (the server already filtered by group; this reads them). */
+export function householdsOfGroups(row: HexProperties, groups: readonly HouseholdCategory[]): number {
+  const key: Record<HouseholdCategory, keyof HexProperties> = { not_lifted: 'notLifted', edge: 'edge', monitored: 'monitored', lifted: 'lifted' };
+  return groups.reduce((s, g) => s + (row[key[g]] ?? 0), 0);
+}

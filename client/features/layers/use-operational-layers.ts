@@ -1,0 +1,136 @@
+/**
+ * The operational layers as one hook for the page: loads what the visible layers need (limited to
+ * `area`, status as of `asOf`), and returns the deck layers (ordered, with opacity) to draw above the
+ * choropleth, the layer panel, the detail card of the selected project / PV station, and the click
+ * handler. State lives with the caller (the URL): see layers-state.ts.
+ */
+import type { LayersList, PickingInfo } from 'deck.gl';
+import { createElement, useCallback, useMemo, useRef, type ReactNode } from 'react';
+import { LayerDetail } from './LayerDetail.tsx';
+import { LayerPanel, type LayerStatusMap } from './LayerPanel.tsx';
+import {
+  fetchBenefitLinks,
+  fetchHexagons,
+  fetchHouseholdSymbols,
+  fetchProjectDetail,
+  fetchProjectLayer,
+  fetchPvDetail,
+  fetchPvLayer,
+  projectLayerParams,
+  pvLayerParams,
+} from './layers-api.ts';
+import type { Lang } from './layers-i18n.ts';
+import type { LayersState } from './layers-state.ts';
+import { buildOperationalLayers, operationalTooltip, selectionOfPick } from './operational-layers.ts';
+import { useLoad } from './use-load.ts';
+
+export interface UseOperationalLayersArgs {
+  lang: Lang;
+  /** Status as of this date (YYYY-MM-DD); null: the latest cut-off. */
+  asOf: string | null;
+  /** City 4114, a county or township code (a village code is widened to its township): data is limited to it. */
+  area: string;
+  state: LayersState;
+  onStateChange(next: LayersState): void;
+}
+
+export interface OperationalLayers {
+  /** deck layers to draw above the choropleth, bottom first, with their opacity. */
+  layers: LayersList;
+  /** The layer panel (visibility, order, opacity, legend, filters, counts, loading and errors). */
+  panel: ReactNode;
+  /** Detail card of the selected project / PV station, or null. */
+  detail: ReactNode;
+  /** Handle a map click: true when it hit one of these layers (a project or station is then selected). */
+  onPick(info: PickingInfo): boolean;
+  /** Tooltip text for an object of these layers, or null (optional for the caller). */
+  getTooltip(info: PickingInfo): string | null;
+}
+
+/** Household aggregates need a parent above village level. */
+export const householdParent = (area: string) => (/^\d{12}$/.test(area) ? area.slice(0, 9) : area);
+
+export function useOperationalLayers({ lang, asOf, area, state, onStateChange }: UseOperationalLayersArgs): OperationalLayers {
+  const on = (id: LayersState['visible'][number]) => state.visible.includes(id);
+  const parent = householdParent(area);
+
+  const projectParams = projectLayerParams(parent, asOf, state).toString();
+  const projects = useLoad(on('projects') ? projectParams : null, () => fetchProjectLayer(new URLSearchParams(projectParams)));
+
+  const pvParams = pvLayerParams(parent, asOf, state).toString();
+  const pv = useLoad(on('pv') ? pvParams : null, () => fetchPvLayer(new URLSearchParams(pvParams)));
+
+  const groupsKey = `${parent}|${state.householdGroups.join(',')}|${state.labour.join(',')}`;
+  const householdAreas = useLoad(on('households-areas') ? groupsKey : null, () => fetchHouseholdSymbols(parent, state));
+  const hexagons = useLoad(on('households-hex') ? `${groupsKey}|${state.hexSize}` : null, () => fetchHexagons(parent, state.hexSize, state));
+
+  const selectedProject = state.selected?.kind === 'project' ? state.selected.code : null;
+  const selectedPv = state.selected?.kind === 'pv' ? state.selected.code : null;
+  const links = useLoad(on('benefit-links') && selectedProject ? selectedProject : null, () => fetchBenefitLinks(selectedProject!));
+  const projectDetail = useLoad(selectedProject, () => fetchProjectDetail(selectedProject!));
+  const pvDetail = useLoad(selectedPv, () => fetchPvDetail(selectedPv!));
+
+  const layers = useMemo(
+    () =>
+      buildOperationalLayers(
+        state,
+        {
+          projects: projects.data,
+          pv: pv.data,
+          householdAreas: householdAreas.data,
+          hexagons: hexagons.data,
+          links: links.status === 'ready' ? links.data : null,
+        },
+        lang,
+      ),
+    [state, projects.data, pv.data, householdAreas.data, hexagons.data, links.status, links.data, lang],
+  );
+
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const onPick = useCallback(
+    (info: PickingInfo): boolean => {
+      const sel = selectionOfPick(info);
+      if (sel === undefined) return false;
+      if (sel) onStateChange({ ...stateRef.current, selected: sel });
+      return true;
+    },
+    [onStateChange],
+  );
+  const getTooltip = useCallback((info: PickingInfo) => operationalTooltip(info, lang), [lang]);
+
+  const status: LayerStatusMap = {
+    projects: projects,
+    pv: pv,
+    'households-areas': householdAreas,
+    'households-hex': hexagons,
+    'benefit-links': links,
+  };
+
+  const panel = createElement(LayerPanel, {
+    lang,
+    state,
+    onStateChange,
+    status,
+    projects: projects.data,
+    pv: pv.data,
+    householdAreas: householdAreas.data,
+    hexagons: hexagons.data,
+    links: links.data,
+    selectedProjectCategory: projectDetail.data?.code === selectedProject ? projectDetail.data?.category ?? null : null,
+  });
+
+  const detail = state.selected
+    ? createElement(LayerDetail, {
+        lang,
+        selection: state.selected,
+        project: projectDetail,
+        pv: pvDetail,
+        linksVisible: on('benefit-links'),
+        onShowLinks: () => onStateChange({ ...state, visible: [...new Set([...state.visible, 'benefit-links' as const])] }),
+        onClose: () => onStateChange({ ...state, selected: null }),
+      })
+    : null;
+
+  return { layers, panel, detail, onPick, getTooltip };
+}
