@@ -89,7 +89,7 @@ const fullOpacity = 100;
 export const defaultLayersState: LayersState = Object.freeze({
   visible: [],
   order: [...operationalLayerIds],
-  opacity: { 'households-hex': 70, 'households-areas': 85, 'benefit-links': fullOpacity, pv: fullOpacity, projects: fullOpacity },
+  opacity: { 'households-hex': 50, 'households-areas': 85, 'benefit-links': fullOpacity, pv: fullOpacity, projects: fullOpacity },
   projectColor: 'category',
   pvColor: 'registered',
   projectFilters: { year: null, category: [], mode: [], status: [], responsibleLevel: [], fundingSource: [], overdue: null, signed: null },
