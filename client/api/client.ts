@@ -139,7 +139,8 @@ export interface ProjectCollection {
   features: { type: 'Feature'; geometry: unknown; properties: ProjectProperties }[];
 }
 
-async function getJson<T>(url: string, init?: { signal?: AbortSignal }): Promise<T> {
+/** GET a JSON answer of our API; non-2xx answers become an ApiError with the server's message. */
+export async function getJson<T>(url: string, init?: { signal?: AbortSignal }): Promise<T> {
   return call<T>(() => fetch(url, init) as never);
 }
 

@@ -3,7 +3,7 @@
  * strings. Household data comes ONLY from the aggregate endpoints (/api/layers/households/areas and
  * /hexagons): the browser never asks for a household's id or location.
  */
-import { ApiError, fetchRegions, type RegionCollection } from '../../api/client.ts';
+import { fetchRegions, getJson, type RegionCollection } from '../../api/client.ts';
 import type { HouseholdCategory, IndustryMode, ProjectCategory, ProjectStatus, PvStatus, PvType } from '../../../server/contracts/enums.ts';
 import type { HexSize, LayersState } from './layers-state.ts';
 
@@ -174,25 +174,6 @@ export function householdParams(parent: string, state: Pick<LayersState, 'househ
   return p;
 }
 
-async function getJson<T>(url: string): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(url);
-  } catch (err) {
-    throw new ApiError(err instanceof Error ? err.message : String(err), 0);
-  }
-  if (!res.ok) {
-    let message = `${res.status} ${res.statusText}`;
-    try {
-      const body = (await res.json()) as { error?: { message?: string } };
-      if (body.error?.message) message = body.error.message;
-    } catch {
-      // not JSON
-    }
-    throw new ApiError(message, res.status);
-  }
-  return (await res.json()) as T;
-}
 
 export const fetchProjectLayer = (params: URLSearchParams) => getJson<ProjectCollection>(`/api/layers/projects?${params}`);
 export const fetchPvLayer = (params: URLSearchParams) => getJson<PvCollection>(`/api/layers/pv-stations?${params}`);
