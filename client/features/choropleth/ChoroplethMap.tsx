@@ -84,9 +84,8 @@ export function ChoroplethMap({ mapRef, area, data, values, fillColors, selected
       createRegionFillLayer(features, { id: FILL_ID, selectedCode, hoveredCode, fillColors }),
       createOutlineLayer(derived.outline, { id: 'area-outline', color: regionStyle.areaOutline, widthPx: regionStyle.areaOutlineWidthPx }),
       createOutlineLayer(selected?.geometry ? [selected] : [], { id: 'selected-outline', color: regionStyle.selectedOutline, widthPx: regionStyle.selectedOutlineWidthPx }),
-      ...(overlayLayers ?? []),
-      // Names and values last, so they stay readable over the operational layers.
       createRegionLabelLayer(labelData, { priorityCode: selectedCode }),
+      ...(overlayLayers ?? []),
     ];
   }, [features, derived, selected, selectedCode, hoveredCode, fillColors, labelData, overlayLayers]);
 
