@@ -118,3 +118,17 @@ export type HouseholdHexQuery = z.infer<typeof HouseholdHexQuery>;
 
 /** Cells with fewer households than this are not sent (their households are counted as suppressed). */
 export const minHouseholdsPerCell = 5;
+
+/** Household counts of one area, by category and labour capacity (an aggregate: no ids, no locations). */
+export interface HouseholdAreaCounts {
+  code: string;
+  name: string;
+  total: number;
+  notLifted: number;
+  edge: number;
+  monitored: number;
+  lifted: number;
+  labourNone: number;
+  labourWeak: number;
+  labourFull: number;
+}

@@ -3,6 +3,7 @@
  * strings. Household data comes ONLY from the aggregate endpoints (/api/layers/households/areas and
  * /hexagons): the browser never asks for a household's id or location.
  */
+import type { HouseholdAreaCounts } from '../../../server/contracts/layers.ts';
 import { fetchRegions, getJson, type RegionCollection } from '../../api/client.ts';
 import type { HouseholdCategory, IndustryMode, ProjectCategory, ProjectStatus, PvStatus, PvType } from '../../../server/contracts/enums.ts';
 import type { HexSize, LayersState } from './layers-state.ts';
@@ -58,18 +59,7 @@ export interface PvCollection {
   meta: { asOf: string; matched: number; returned: number; unlocatedCount: number };
 }
 
-export interface HouseholdAreaRow {
-  code: string;
-  name: string;
-  total: number;
-  notLifted: number;
-  edge: number;
-  monitored: number;
-  lifted: number;
-  labourNone: number;
-  labourWeak: number;
-  labourFull: number;
-}
+export type HouseholdAreaRow = HouseholdAreaCounts;
 /** A village's household counts at its label point [lng, lat]. */
 export interface HouseholdAreaSymbol extends HouseholdAreaRow {
   position: [number, number];

@@ -6,7 +6,9 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import { completedStatuses } from '../../contracts/enums.ts';
 import type { FundingSource, HouseholdAggregateQuery, HouseholdHexQuery, ProjectLayerQuery, PvLayerQuery } from '../../contracts/layers.ts';
-import { minHouseholdsPerCell } from '../../contracts/layers.ts';
+import { minHouseholdsPerCell, type HouseholdAreaCounts } from '../../contracts/layers.ts';
+
+export type { HouseholdAreaCounts };
 import type { RegionLevel } from '../../contracts/regions.ts';
 import { underAncestor, type RegionRef } from './regions.ts';
 
@@ -148,19 +150,6 @@ export async function pvLayerJson(database: Database, q: Omit<PvLayerQuery, 'are
         'limit', ${q.limit}::int, 'offset', ${q.offset}::int)
     )::text AS json`);
   return row.json;
-}
-
-export interface HouseholdAreaCounts {
-  code: string;
-  name: string;
-  total: number;
-  notLifted: number;
-  edge: number;
-  monitored: number;
-  lifted: number;
-  labourNone: number;
-  labourWeak: number;
-  labourFull: number;
 }
 
 const householdConds = (q: { category?: string[]; labour?: string[] }) => {

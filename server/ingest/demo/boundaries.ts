@@ -132,7 +132,8 @@ export function multiAreaDeg2(m: MultiCoords): number {
   return area;
 }
 
-function multiBbox(m: MultiCoords): [number, number, number, number] {
+/** Bounding box [minX, minY, maxX, maxY] of the outer rings. */
+export function multiBbox(m: MultiCoords): [number, number, number, number] {
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;

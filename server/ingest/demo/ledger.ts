@@ -16,7 +16,7 @@ import type {
   targets,
 } from '../../db/schema.ts';
 import type { HouseholdCategory, IndustryMode, LabourCapacity, LinkageMechanism, ProjectCategory, ProjectStatus, ResponsibleLevel } from '../../contracts/enums.ts';
-import { multiIncludesPoint, type MultiCoords, type RegionRow } from './boundaries.ts';
+import { multiBbox, multiIncludesPoint, type MultiCoords, type RegionRow } from './boundaries.ts';
 import { createRandom, hashSeed, type Random } from './random.ts';
 
 export type ProjectRow = typeof projects.$inferInsert;
@@ -153,21 +153,6 @@ function villageShortName(name: string): string {
   return name;
 }
 
-function bboxOf(m: MultiCoords): [number, number, number, number] {
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const poly of m) {
-    for (const [x, y] of poly[0]) {
-      minX = Math.min(minX, x);
-      minY = Math.min(minY, y);
-      maxX = Math.max(maxX, x);
-      maxY = Math.max(maxY, y);
-    }
-  }
-  return [minX, minY, maxX, maxY];
-}
 
 /** A point inside the village (rounded to 6 decimals, still inside after rounding). */
 function pointInVillage(v: Village, rnd: Random): [number, number] {
@@ -741,7 +726,7 @@ export function generateLedger(
         poor: r.isPoorVillage === true,
         urban: r.name.includes('社区') || r.name.endsWith('居委会'),
         geom,
-        bbox: bboxOf(geom),
+        bbox: multiBbox(geom),
       };
     })
     .sort((a, b) => (a.code < b.code ? -1 : 1));
