@@ -182,6 +182,8 @@ export const projectProgress = pgTable(
   (t) => [
     primaryKey({ columns: [t.projectCode, t.asOf] }),
     index('project_progress_county_idx').on(t.countyCode, t.asOf),
+    // The calendar's distinct as-of dates: a skip scan over this index instead of reading every row.
+    index('project_progress_as_of_idx').on(t.asOf),
     check('project_progress_money', sql`${t.arrangedWan} >= 0 AND ${t.disbursedWan} >= 0 AND ${t.spentWan} >= 0`),
     check('project_progress_pct', sql`${t.physicalProgressPct} BETWEEN 0 AND 100`),
   ],

@@ -22,7 +22,14 @@ export async function queryCalendar(database: Database): Promise<Calendar> {
   const meetings = await database.rows<Meeting & Record<string, unknown>>(sql`
     SELECT year::int AS year, number::int AS number, meeting_date::text AS "meetingDate", cut_off::text AS "cutOff"
     FROM meetings ORDER BY cut_off`);
-  const dates = await database.rows<{ d: string }>(sql`SELECT DISTINCT as_of::text AS d FROM project_progress ORDER BY 1`);
+  // Distinct dates by a loose index scan (one index probe per date, not a scan of every progress row).
+  const dates = await database.rows<{ d: string }>(sql`
+    WITH RECURSIVE d(a) AS (
+      SELECT min(as_of) FROM project_progress
+      UNION ALL
+      SELECT (SELECT min(p.as_of) FROM project_progress p WHERE p.as_of > d.a) FROM d WHERE d.a IS NOT NULL
+    )
+    SELECT a::text AS d FROM d WHERE a IS NOT NULL ORDER BY a`);
   const historyDates = dates.map((r) => r.d);
   const defaultAsOf = meetings.at(-1)?.cutOff ?? historyDates.at(-1) ?? null;
   return { meetings, historyDates, defaultAsOf };

@@ -1,0 +1,1 @@
+CREATE INDEX "project_progress_as_of_idx" ON "project_progress" USING btree ("as_of");
