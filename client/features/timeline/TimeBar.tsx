@@ -1,11 +1,11 @@
 /** Bottom bar: the as-of slider over the history dates with the meetings marked, play, and 对比 (change since). */
 import { CaretRightFilled, PauseOutlined } from '@ant-design/icons';
 import { Button, Select, Skeleton, Slider } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DatesInfo } from '../../api/client.ts';
 import { useI18n } from '../../i18n/use-i18n.tsx';
 import { formatDate } from '../../../server/domain/format.ts';
-import { compareCandidates, nextDate, timelineMarks } from './timeline.ts';
+import { compareCandidates, nextDate, timelineLabelMode, timelineMarks } from './timeline.ts';
 
 export interface TimeBarProps {
   dates: DatesInfo | null;
@@ -16,6 +16,22 @@ export interface TimeBarProps {
 }
 
 const shortDate = (d: string, lang: 'zh' | 'en') => (lang === 'zh' ? `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日` : d.slice(5));
+const monthOnly = (d: string, lang: 'zh' | 'en') =>
+  lang === 'zh' ? `${Number(d.slice(5, 7))}月` : new Date(`${d}T00:00:00Z`).toLocaleString('en', { month: 'short', timeZone: 'UTC' });
+
+/** Width of an element, kept up to date (ResizeObserver). */
+function useWidth<T extends HTMLElement>() {
+  const ref = useRef<T>(null);
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const ro = new ResizeObserver(([entry]) => setWidth(entry.contentRect.width));
+    ro.observe(el);
+    return () => ro.disconnect();
+  });
+  return [ref, width] as const;
+}
 
 export function TimeBar({ dates, asOf, compareTo, onAsOfChange, onCompareChange }: TimeBarProps) {
   const { t, lang } = useI18n();
@@ -23,6 +39,8 @@ export function TimeBar({ dates, asOf, compareTo, onAsOfChange, onCompareChange 
   const marks = useMemo(() => (dates ? timelineMarks(dates.historyDates, dates.meetings) : []), [dates]);
   const all = marks.map((m) => m.date);
   const current = asOf ?? dates?.defaultAsOf ?? null;
+  const [sliderRef, sliderWidth] = useWidth<HTMLDivElement>();
+  const labelMode = timelineLabelMode(sliderWidth, marks.length);
 
   useEffect(() => {
     if (!playing) return;
@@ -55,8 +73,8 @@ export function TimeBar({ dates, asOf, compareTo, onAsOfChange, onCompareChange 
         <div className="time-bar__caption">{t('time.asOf')}</div>
         <div className="time-bar__date" data-testid="as-of">{formatDate(current, lang)}</div>
       </div>
+      <div className="time-bar__slider" ref={sliderRef} data-label-mode={labelMode}>
       <Slider
-        className="time-bar__slider"
         min={0}
         max={Math.max(0, all.length - 1)}
         step={null}
@@ -69,16 +87,21 @@ export function TimeBar({ dates, asOf, compareTo, onAsOfChange, onCompareChange 
             {
               label: m.meeting ? (
                 <span className="time-bar__meeting" title={`${t('time.meeting', { n: m.meeting })} ${formatDate(m.date, lang)}`}>
-                  <span className="time-bar__meeting-long">{t('time.meeting', { n: m.meeting })}</span>
-                  <span className="time-bar__meeting-short">{t('time.meetingShort', { n: m.meeting })}</span>
+                  {labelMode === 'long' ? t('time.meeting', { n: m.meeting }) : t('time.meetingShort', { n: m.meeting })}
                 </span>
+              ) : labelMode === 'meetings' ? (
+                // Still a mark (a step the slider can stop at), just without text: rc-slider drops marks whose label is empty.
+                <span className="time-bar__month" title={formatDate(m.date, lang)} aria-label={formatDate(m.date, lang)} />
               ) : (
-                <span className="time-bar__month">{shortDate(m.date, lang)}</span>
+                <span className="time-bar__month" title={formatDate(m.date, lang)}>
+                  {labelMode === 'long' ? shortDate(m.date, lang) : monthOnly(m.date, lang)}
+                </span>
               ),
             },
           ]),
         )}
       />
+      </div>
       <div className="time-bar__compare">
         <label htmlFor="compare-select" className="time-bar__caption">
           {t('time.compare')}

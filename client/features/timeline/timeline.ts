@@ -26,3 +26,18 @@ export function nextDate(dates: readonly string[], current: string | null): stri
 export function compareCandidates(dates: readonly string[], asOf: string): string[] {
   return dates.filter((d) => d < asOf).sort().reverse();
 }
+
+/**
+ * How the slider labels its marks so they never overlap: full dates and "第N次调度会" when there is
+ * room, "1月" and "第N次" when it is tighter, and only the meetings when it is tight.
+ * `spacingPx` is the distance between neighbouring marks.
+ */
+export type TimelineLabelMode = 'long' | 'short' | 'meetings';
+
+export function timelineLabelMode(sliderWidthPx: number, markCount: number): TimelineLabelMode {
+  if (markCount <= 1) return 'long';
+  const spacingPx = sliderWidthPx / (markCount - 1);
+  if (spacingPx >= 96) return 'long';
+  if (spacingPx >= 46) return 'short';
+  return 'meetings';
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareCandidates, nextDate, timelineMarks } from '../../../../client/features/timeline/timeline.ts';
+import { compareCandidates, nextDate, timelineLabelMode, timelineMarks } from '../../../../client/features/timeline/timeline.ts';
 
 const dates = ['2020-01-31', '2020-02-29', '2020-03-20', '2020-03-31', '2020-06-20'];
 const meetings = [
@@ -20,4 +20,14 @@ describe('timeline', () => {
   it('compare candidates are earlier, latest first', () => {
     expect(compareCandidates(dates, '2020-03-20')).toEqual(['2020-02-29', '2020-01-31']);
   });
+  const modes = [
+    { width: 960, count: 9, expected: 'long' }, // 120 px between marks
+    { width: 768, count: 9, expected: 'long' }, // 96 px: just enough for 第N次调度会
+    { width: 760, count: 9, expected: 'short' },
+    { width: 430, count: 9, expected: 'short' }, // a 1600-px screen with both side panels
+    { width: 300, count: 9, expected: 'meetings' }, // a 1366-px laptop
+    { width: 430, count: 20, expected: 'meetings' }, // a whole year of month ends and meetings
+    { width: 100, count: 1, expected: 'long' },
+  ] as const;
+  for (const c of modes) it(`label mode: ${c.count} marks on ${c.width} px → ${c.expected}`, () => expect(timelineLabelMode(c.width, c.count)).toBe(c.expected));
 });
