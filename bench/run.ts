@@ -1,15 +1,18 @@
 /**
  * Benchmarks (npm run bench): server time of the API against the same SQL run directly, in one run,
  * on the embedded database and — when BENCH_DATABASE_URL is set — on a PostgreSQL server.
- * Reports medians and p95 and the ratio endpoint ÷ direct SQL; writes bench/results/latest.json.
+ * Reports medians and p95 and the ratio endpoint ÷ direct SQL; then (unless BENCH_FRAME=off) the
+ * browser frame benchmark (bench/frame/run.ts). Writes bench/results/latest.json.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { createApp } from '../server/app.ts';
 import { openDatabase, type Database } from '../server/db/client.ts';
 import { areaFactsSql } from '../server/db/queries/area-facts.ts';
 import { findRegion } from '../server/db/queries/regions.ts';
+import { projectLayerJson } from '../server/db/queries/layers.ts';
+import { ProjectLayerQuery } from '../server/contracts/layers.ts';
 import { loadDemoData } from '../server/ingest/load-demo.ts';
 
 const iterations = Number(process.env.BENCH_ITERATIONS ?? 25);
@@ -75,17 +78,36 @@ async function benchBackend(database: Database) {
     results[`regions ${level}`] = { endpoint: stats(await time(async () => (await app.request(url)).arrayBuffer())), bytes, gzipBytes };
   }
 
-  // 3. Points layer for all demo projects.
+  // 3. Points layer for all demo projects of the city, as the client asks for it (area + as-of date):
+  //    endpoint (raw and gzip) vs the very SQL the endpoint runs, captured from the query function.
   {
-    const url = '/api/layers/projects';
-    const bytes = (await (await app.request(url)).arrayBuffer()).byteLength;
+    const url = `/api/layers/projects?area=4114&asOf=${asOf}`;
+    const body = await (await app.request(url)).arrayBuffer();
+    const bytes = body.byteLength;
     const gzipBytes = (await (await app.request(url, { headers: { 'Accept-Encoding': 'gzip' } })).arrayBuffer()).byteLength;
-    results['layers/projects all'] = { endpoint: stats(await time(async () => (await app.request(url)).arrayBuffer())), bytes, gzipBytes };
+    const { meta } = JSON.parse(new TextDecoder().decode(body)) as { meta: { returned: number; matched: number } };
+    let query: SQL | undefined;
+    const recorder: Database = { ...database, rows: async (q: SQL) => { query = q; return [{ json: '' }] as never; } };
+    await projectLayerJson(recorder, { ...ProjectLayerQuery.parse({}), area: city, asOf });
+    const captured = query!;
+    const { a, b } = await paired(
+      async () => (await app.request(url)).arrayBuffer(),
+      () => database.rows(captured),
+    );
+    const endpointGzip = stats(await time(async () => (await app.request(url, { headers: { 'Accept-Encoding': 'gzip' } })).arrayBuffer()));
+    results['layers/projects city'] = {
+      endpoint: a, directSql: b, ratio: +(a.median / b.median).toFixed(2), endpointGzip,
+      features: meta.returned, matched: meta.matched, bytes, gzipBytes,
+    };
   }
   return results;
 }
 
 async function main() {
+  // The frame benchmark (headless Chromium) loads deck.gl and Vite: imported only when it runs, its
+  // settings checked before the long server part.
+  const frameBench = process.env.BENCH_FRAME === 'off' ? null : await import('./frame/run.ts');
+  const frameOptions = frameBench?.frameOptionsFromEnv();
   const out: Record<string, unknown> = { date: new Date().toISOString(), iterations, cpus: (await import('node:os')).cpus().length };
   const dataDir = path.resolve('.data/bench/pglite');
   const embedded = await openDatabase({ dataDir });
@@ -100,8 +122,19 @@ async function main() {
   }
   fs.mkdirSync('bench/results', { recursive: true });
   fs.writeFileSync('bench/results/latest.json', JSON.stringify(out, null, 2));
+  printServer(out);
+  if (!frameBench) return;
+  const frame = await frameBench.runFrameBench(frameOptions);
+  out.frame = frame;
+  fs.writeFileSync('bench/results/frame-latest.json', JSON.stringify(frame, null, 2));
+  fs.writeFileSync('bench/results/latest.json', JSON.stringify(out, null, 2));
+  console.log(frameBench.formatFrameResults(frame));
+}
+
+function printServer(out: Record<string, unknown>) {
   for (const backend of ['embedded', 'postgres']) {
-    const r = out[backend] as Record<string, { endpoint: { median: number; p95: number }; directSql?: { median: number }; ratio?: number; bytes: number; gzipBytes: number }> | undefined;
+    type Row = { median: number; p95: number };
+    const r = out[backend] as Record<string, { endpoint: Row; endpointGzip?: Row; directSql?: Row; ratio?: number; bytes: number; gzipBytes: number }> | undefined;
     if (!r) continue;
     console.log(`\n${backend}`);
     console.log('case'.padEnd(34), 'median ms'.padStart(10), 'p95 ms'.padStart(9), 'SQL ms'.padStart(8), 'ratio'.padStart(6), 'KB'.padStart(8), 'gzip KB'.padStart(8));
@@ -115,6 +148,7 @@ async function main() {
         (v.bytes / 1024).toFixed(0).padStart(8),
         (v.gzipBytes / 1024).toFixed(0).padStart(8),
       );
+      if (v.endpointGzip) console.log(`${name} (gzip)`.padEnd(34), v.endpointGzip.median.toFixed(1).padStart(10), v.endpointGzip.p95.toFixed(1).padStart(9));
     }
   }
 }
