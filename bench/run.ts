@@ -129,6 +129,12 @@ async function main() {
   fs.writeFileSync('bench/results/frame-latest.json', JSON.stringify(frame, null, 2));
   fs.writeFileSync('bench/results/latest.json', JSON.stringify(out, null, 2));
   console.log(frameBench.formatFrameResults(frame));
+  // The real app: measure switch to new colours on screen.
+  const switchBench = await import('./measure-switch.ts');
+  const switches = await switchBench.runMeasureSwitchBench(frameOptions!.iterations);
+  out.measureSwitch = switches;
+  fs.writeFileSync('bench/results/latest.json', JSON.stringify(out, null, 2));
+  console.log(switchBench.formatMeasureSwitch(switches));
 }
 
 function printServer(out: Record<string, unknown>) {
