@@ -28,31 +28,55 @@ export class ApiError extends Error {
   constructor(
     message: string,
     readonly status: number,
+    /** Per-field problems the server named (`{ path: 'newPassword', message }`), when it did. */
+    readonly issues: readonly { path: string; message: string }[] = [],
   ) {
     super(message);
     this.name = 'ApiError';
   }
 }
 
-async function errorOf(res: Response): Promise<ApiError> {
+export async function errorOf(res: Response): Promise<ApiError> {
   let message = `${res.status} ${res.statusText}`;
+  let issues: { path: string; message: string }[] = [];
   try {
-    const body = (await res.json()) as { error?: { message?: string } };
+    const body = (await res.json()) as { error?: { message?: string; issues?: { path: string; message: string }[] } };
     if (body.error?.message) message = body.error.message;
+    if (Array.isArray(body.error?.issues)) issues = body.error.issues;
   } catch {
     // not JSON: keep the status line
   }
-  return new ApiError(message, res.status);
+  return new ApiError(message, res.status, issues);
 }
 
-async function call<T>(request: () => Promise<Response & { json(): Promise<T> }>): Promise<T> {
+/** Listeners told about every 401 answer (session expired or revoked), e.g. to open the login form. */
+const unauthorizedListeners = new Set<(err: ApiError) => void>();
+
+/** Be told about 401 answers of the API (except the login's own); returns the unsubscribe function. */
+export function onUnauthorized(listener: (err: ApiError) => void): () => void {
+  unauthorizedListeners.add(listener);
+  return () => unauthorizedListeners.delete(listener);
+}
+
+export interface CallOptions {
+  /** false: a 401 is the caller's business (the login form), not a sign of an ended session. */
+  notifyUnauthorized?: boolean;
+}
+
+/** Run a request; non-2xx answers throw an ApiError with the server's sentence, 204 gives undefined. */
+export async function call<T>(request: () => Promise<Response & { json(): Promise<T> }>, options: CallOptions = {}): Promise<T> {
   let res: Response & { json(): Promise<T> };
   try {
     res = await request();
   } catch (err) {
     throw new ApiError(err instanceof Error ? err.message : String(err), 0);
   }
-  if (!res.ok) throw await errorOf(res);
+  if (!res.ok) {
+    const error = await errorOf(res);
+    if (res.status === 401 && options.notifyUnauthorized !== false) for (const listener of [...unauthorizedListeners]) listener(error);
+    throw error;
+  }
+  if (res.status === 204) return undefined as T;
   return res.json();
 }
 

@@ -1,6 +1,7 @@
-/** The header bar: product name and city, the demo-data badge, and the language switch. */
+/** The header bar: product name and city, the demo-data badge, the language switch and the account corner. */
 import { Layout } from 'antd';
 import type { Language } from '../app-state/view-state.ts';
+import { AccountMenu } from '../features/account/AccountMenu.tsx';
 import { useI18n } from '../i18n/use-i18n.tsx';
 import { DemoBadge } from './DemoBadge.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -22,6 +23,7 @@ export function AppHeader({ demo, onLanguageChange }: AppHeaderProps) {
       {demo && <DemoBadge />}
       <div className="app-header__spacer" />
       <LanguageSwitch onChange={onLanguageChange} />
+      <AccountMenu />
     </Layout.Header>
   );
 }

@@ -20,11 +20,13 @@ export interface AreaCardProps {
   onClear: () => void;
   /** The layer panel (from the operational layers), rendered in its own section at the bottom. */
   layersSlot: ReactNode;
+  /** Actions on the selected area (e.g. 农户台账 for a county editor), shown under its name. */
+  areaActions?: (area: { code: string; name: string }) => ReactNode;
 }
 
 const isSpending = (id: string): id is (typeof spendingMeasureIds)[number] => (spendingMeasureIds as readonly string[]).includes(id);
 
-export function AreaCard({ values, selectedCode, onClear, layersSlot }: AreaCardProps) {
+export function AreaCard({ values, selectedCode, onClear, layersSlot, areaActions }: AreaCardProps) {
   const { t, lang } = useI18n();
   const m = values.measure;
   const row = selectedCode ? values.rows.find((r) => r.code === selectedCode) : undefined;
@@ -66,6 +68,7 @@ export function AreaCard({ values, selectedCode, onClear, layersSlot }: AreaCard
         )}
       </header>
       <div className="panel__body panel__body--padded">
+        {row && areaActions && <div className="card-actions" data-testid="card-actions">{areaActions({ code: row.code, name: row.name })}</div>}
         <div className="card-measure">{lang === 'zh' ? m.nameZh : m.nameEn}</div>
         <div className="card-big" data-testid="card-value">
           {formatMeasureValue(m, value, lang)}

@@ -1,0 +1,54 @@
+/**
+ * Username and password. The server's answer is shown as it comes, above the button: one message for
+ * a wrong username and a wrong password alike, another for a locked username or too many attempts.
+ */
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Button, Form, Input } from 'antd';
+import { useState } from 'react';
+import { useAccount, type LoginReason } from './account-context.ts';
+import { useAccountI18n } from './account-i18n.ts';
+import { localizeServerMessage } from './form-errors.ts';
+
+interface LoginValues {
+  username: string;
+  password: string;
+}
+
+export function LoginForm({ reason }: { reason: LoginReason }) {
+  const { t, lang } = useAccountI18n();
+  const { login } = useAccount();
+  const [form] = Form.useForm<LoginValues>();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (v: LoginValues) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await login(v.username.trim(), v.password);
+    } catch (err) {
+      setError(localizeServerMessage(err instanceof Error ? err.message : String(err), lang));
+      form.setFieldValue('password', '');
+      form.getFieldInstance('password')?.focus?.();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Form<LoginValues> form={form} layout="vertical" requiredMark={false} onFinish={submit} className="login-form" data-testid="login-form" size="large">
+      {reason && !error && <Alert className="login-form__alert" type="warning" showIcon title={t(reason === 'expired' ? 'login.expired' : 'login.required')} data-testid="login-reason" />}
+      <Form.Item name="username" label={t('login.username')} rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}>
+        <Input prefix={<UserOutlined />} placeholder={t('login.usernamePlaceholder')} autoComplete="username" autoFocus maxLength={64} spellCheck={false} autoCapitalize="off" />
+      </Form.Item>
+      <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
+        <Input.Password prefix={<LockOutlined />} placeholder={t('login.passwordPlaceholder')} autoComplete="current-password" maxLength={1024} />
+      </Form.Item>
+      {error && <Alert className="login-form__alert" type="error" showIcon title={error} data-testid="login-error" role="alert" />}
+      <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">
+        {t('login.submit')}
+      </Button>
+      <p className="login-form__hint">{t('login.hint')}</p>
+    </Form>
+  );
+}
