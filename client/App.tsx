@@ -1,16 +1,22 @@
-/** The page layout: header, left panel (measure, legend, ranking), map with time bar, right panel (area card). State lives in the URL (view state). */
+/**
+ * The page layout: header, left panel (measure, legend, ranking), map with time bar, right panel (area card). State lives in the URL (view state).
+ * The account provider around it knows who is logged in; with anonymous read off, nobody logged in sees the login screen instead of the map.
+ */
 import { ConfigProvider, Layout, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { fetchDates, fetchMeasureValues, type DatesInfo, type MeasureValues } from './api/client.ts';
-import { useViewState } from './app-state/use-view-state.ts';
-import type { Camera, ClassMethod, Language } from './app-state/view-state.ts';
+import { useViewState, type UpdateViewState } from './app-state/use-view-state.ts';
+import type { Camera, ClassMethod, Language, ViewState } from './app-state/view-state.ts';
+import { AccountProvider } from './features/account/AccountProvider.tsx';
+import { AccountGate } from './features/account/AccountGate.tsx';
 import { AreaCard } from './features/area-card/AreaCard.tsx';
 import { AreaBreadcrumb } from './features/choropleth/Breadcrumb.tsx';
 import { ChoroplethMap } from './features/choropleth/ChoroplethMap.tsx';
 import { breadcrumbPath, childLevelOf, classifyRows, fillColors } from './features/choropleth/choropleth.ts';
 import { MeasurePanel } from './features/choropleth/MeasurePanel.tsx';
+import { HouseholdLedgerButton } from './features/households/HouseholdLedger.tsx';
 import { useAsync } from './features/choropleth/use-async.ts';
 import { Ranking } from './features/ranking/Ranking.tsx';
 import { useOperationalLayers } from './features/layers/use-operational-layers.ts';
@@ -33,6 +39,25 @@ const siderWidth = typeof window !== 'undefined' && window.innerWidth >= 1600 ? 
 
 export function App() {
   const [view, updateView] = useViewState();
+  useEffect(() => {
+    document.documentElement.lang = translate(view.lang, 'app.lang');
+    document.title = `${translate(view.lang, 'app.title')} · ${translate(view.lang, 'app.city')}`;
+  }, [view.lang]);
+  const setLanguage = useCallback((lang: Language) => updateView({ lang }, { history: 'push' }), [updateView]);
+  return (
+    <ConfigProvider locale={antdLocales[view.lang]} theme={appTheme}>
+      <I18nProvider lang={view.lang}>
+        <AccountProvider>
+          <AccountGate header={<AppHeader demo onLanguageChange={setLanguage} />}>
+            <MapScreen view={view} updateView={updateView} />
+          </AccountGate>
+        </AccountProvider>
+      </I18nProvider>
+    </ConfigProvider>
+  );
+}
+
+function MapScreen({ view, updateView }: { view: ViewState; updateView: UpdateViewState }) {
   const level = childLevelOf(view.area) ?? view.level;
   const regions = useRegions(level, view.area);
   // The county list names the breadcrumb's middle step when a link opens deep down (cached: one fetch).
@@ -70,11 +95,6 @@ export function App() {
   );
   const colors = useMemo(() => (features && shown && classification ? fillColors(features.map((f) => f.properties.code), shown.rows, classification) : null), [features, shown, classification]);
 
-  useEffect(() => {
-    document.documentElement.lang = translate(view.lang, 'app.lang');
-    document.title = `${translate(view.lang, 'app.title')} · ${translate(view.lang, 'app.city')}`;
-  }, [view.lang]);
-
   // Drill-down moves the camera to the new area once its boundaries are in.
   const fittedArea = useRef(view.area);
   useEffect(() => {
@@ -109,8 +129,10 @@ export function App() {
   const setAsOf = useCallback((asOf: string) => updateView((s) => ({ asOf, compareTo: s.compareTo !== null && s.compareTo >= asOf ? null : s.compareTo })), [updateView]);
   const setCompare = useCallback((compareTo: string | null) => updateView({ compareTo }, { history: 'push' }), [updateView]);
 
+  const householdActions = useCallback((a: { code: string; name: string }) => <HouseholdLedgerButton villageCode={a.code} villageName={a.name} />, []);
+
   const setLayers = useCallback((layers: LayersState) => updateView({ layers }), [updateView]);
-  const ops = useOperationalLayers({ lang: view.lang, asOf: view.asOf, area: view.area, state: view.layers, onStateChange: setLayers });
+  const ops = useOperationalLayers({ lang: view.lang, asOf: view.asOf, area: view.area, state: view.layers, onStateChange: setLayers, mapRef });
 
   const names = useMemo(() => {
     const n = loadedRegionNames();
@@ -123,74 +145,70 @@ export function App() {
   const synthesized = level !== 'county';
 
   return (
-    <ConfigProvider locale={antdLocales[view.lang]} theme={appTheme}>
-      <I18nProvider lang={view.lang}>
-        <Layout className="app-layout">
-          <AppHeader demo onLanguageChange={setLanguage} />
-          <Layout className="app-body">
-            <Layout.Sider className="app-sider" theme="light" width={siderWidth} collapsible collapsedWidth={0} breakpoint="lg">
-              <MeasurePanel
-                measure={view.measure}
-                method={view.method}
-                customBreaks={view.breaks}
-                values={shown}
-                loading={values.status === 'loading' && !shown}
-                error={values.status === 'error' ? values.message : null}
-                onRetry={values.retry}
-                classification={classification}
-                synthesized={level !== 'county'}
-                onMeasureChange={setMeasure}
-                onMethodChange={setMethod}
-                ranking={
-                  shown && classification ? (
-                    <Ranking values={shown} classification={classification} selectedCode={view.selected} hoveredCode={hoveredCode} onHover={setHoveredCode} onSelect={selectAndFly} />
-                  ) : null
-                }
-              />
-            </Layout.Sider>
-            <Layout.Content className="app-main">
-              <div className="app-map">
-                <ChoroplethMap
-                  mapRef={mapRef}
-                  area={view.area}
-                  data={regions.status === 'ready' ? regions.data : null}
-                  values={shown}
-                  fillColors={colors}
-                  selectedCode={view.selected}
-                  hoveredCode={hoveredCode}
-                  initialCamera={view.camera}
-                  onHoverCode={setHoveredCode}
-                  onAreaClick={onAreaClick}
-                  onCameraChange={setCamera}
-                  overlayLayers={ops.layers}
-                  onOverlayPick={ops.onPick}
-                  overlayTooltip={ops.getTooltip}
-                />
-                {ops.detail && <div className="layer-detail-float">{ops.detail}</div>}
-                <AreaBreadcrumb path={path} onGo={goTo} note={synthesized ? t('legend.synthesized') : null} />
-                {values.status === 'loading' && regions.status === 'ready' && (
-                  <div className="map-busy" data-testid="values-loading" aria-live="polite">
-                    <Spin size="small" /> {t('loading.values')}
-                  </div>
-                )}
-                <MapStatus regions={regions} onRetry={regions.retry} />
+    <Layout className="app-layout">
+      <AppHeader demo onLanguageChange={setLanguage} />
+      <Layout className="app-body">
+        <Layout.Sider className="app-sider" theme="light" width={siderWidth} collapsible collapsedWidth={0} breakpoint="lg">
+          <MeasurePanel
+            measure={view.measure}
+            method={view.method}
+            customBreaks={view.breaks}
+            values={shown}
+            loading={values.status === 'loading' && !shown}
+            error={values.status === 'error' ? values.message : null}
+            onRetry={values.retry}
+            classification={classification}
+            synthesized={level !== 'county'}
+            onMeasureChange={setMeasure}
+            onMethodChange={setMethod}
+            ranking={
+              shown && classification ? (
+                <Ranking values={shown} classification={classification} selectedCode={view.selected} hoveredCode={hoveredCode} onHover={setHoveredCode} onSelect={selectAndFly} />
+              ) : null
+            }
+          />
+        </Layout.Sider>
+        <Layout.Content className="app-main">
+          <div className="app-map">
+            <ChoroplethMap
+              mapRef={mapRef}
+              area={view.area}
+              data={regions.status === 'ready' ? regions.data : null}
+              values={shown}
+              fillColors={colors}
+              selectedCode={view.selected}
+              hoveredCode={hoveredCode}
+              initialCamera={view.camera}
+              onHoverCode={setHoveredCode}
+              onAreaClick={onAreaClick}
+              onCameraChange={setCamera}
+              overlayLayers={ops.layers}
+              onOverlayPick={ops.onPick}
+              overlayTooltip={ops.getTooltip}
+            />
+            {ops.detail && <div className="layer-detail-float">{ops.detail}</div>}
+            <AreaBreadcrumb path={path} onGo={goTo} note={synthesized ? t('legend.synthesized') : null} />
+            {values.status === 'loading' && regions.status === 'ready' && (
+              <div className="map-busy" data-testid="values-loading" aria-live="polite">
+                <Spin size="small" /> {t('loading.values')}
               </div>
-              <TimeBar dates={dates.status === 'ready' ? dates.data : null} asOf={view.asOf ?? shown?.asOf ?? null} compareTo={view.compareTo} onAsOfChange={setAsOf} onCompareChange={setCompare} />
-            </Layout.Content>
-            <Layout.Sider className="app-sider app-sider--right" theme="light" width={siderWidth} collapsible collapsedWidth={0} reverseArrow breakpoint="xl">
-              {shown ? (
-                <AreaCard values={shown} selectedCode={view.selected} onClear={() => select(null)} layersSlot={ops.panel} />
-              ) : (
-                <section className="panel" data-testid="region-card">
-                  <div className="panel__body panel__body--padded">
-                    <Spin /> 
-                  </div>
-                </section>
-              )}
-            </Layout.Sider>
-          </Layout>
-        </Layout>
-      </I18nProvider>
-    </ConfigProvider>
+            )}
+            <MapStatus regions={regions} onRetry={regions.retry} />
+          </div>
+          <TimeBar dates={dates.status === 'ready' ? dates.data : null} asOf={view.asOf ?? shown?.asOf ?? null} compareTo={view.compareTo} onAsOfChange={setAsOf} onCompareChange={setCompare} />
+        </Layout.Content>
+        <Layout.Sider className="app-sider app-sider--right" theme="light" width={siderWidth} collapsible collapsedWidth={0} reverseArrow breakpoint="xl">
+          {shown ? (
+            <AreaCard values={shown} selectedCode={view.selected} onClear={() => select(null)} layersSlot={ops.panel} areaActions={householdActions} />
+          ) : (
+            <section className="panel" data-testid="region-card">
+              <div className="panel__body panel__body--padded">
+                <Spin /> 
+              </div>
+            </section>
+          )}
+        </Layout.Sider>
+      </Layout>
+    </Layout>
   );
 }

@@ -70,27 +70,42 @@ export function householdRadiusPx(count: number, maxCount: number, minPx = 3, ma
   return minPx + (maxPx - minPx) * Math.min(1, Math.sqrt(count / maxCount));
 }
 
+/**
+ * Largest village / township symbol, CSS px, for `n` symbols: the more areas, the smaller the
+ * symbols (the total ink stays about the same), between 10 and 22 px — 186 townships of the city get
+ * about 18 px, the ~500 villages of a county about 10.
+ */
+export function householdMaxRadiusPx(n: number): number {
+  if (!(n > 0)) return 22;
+  return Math.max(10, Math.min(22, 22 * Math.sqrt(120 / n)));
+}
+
 export interface HouseholdAreaLayerOptions {
   id?: string;
   opacity?: number;
 }
 
-/** A purple circle per village, its area proportional to the households of the chosen groups. */
+/**
+ * A circle per village (or township), its area proportional to the households of the chosen groups:
+ * a purple ring on a faint purple tint, so the choropleth's colour stays readable inside and around it.
+ */
 export function createHouseholdAreaLayer(rows: readonly HouseholdAreaSymbol[], options: HouseholdAreaLayerOptions = {}) {
-  const maxCount = Math.max(0, ...rows.map((r) => r.total));
+  const data = rows.filter((r) => r.total > 0) as HouseholdAreaSymbol[];
+  const maxCount = Math.max(0, ...data.map((r) => r.total));
+  const maxPx = householdMaxRadiusPx(data.length);
   return new ScatterplotLayer<HouseholdAreaSymbol>({
     id: options.id ?? 'op-households-areas',
-    data: rows.filter((r) => r.total > 0) as HouseholdAreaSymbol[],
+    data,
     opacity: options.opacity ?? 0.85,
     getPosition: (r) => r.position,
-    getRadius: (r) => householdRadiusPx(r.total, maxCount),
+    getRadius: (r) => householdRadiusPx(r.total, maxCount, 3, maxPx),
     radiusUnits: 'pixels',
-    getFillColor: [...householdSymbolColor, 150],
+    getFillColor: [...householdSymbolColor, 56],
     stroked: true,
-    getLineColor: [255, 255, 255, 230],
-    getLineWidth: 1.5,
+    getLineColor: [...householdSymbolColor, 255],
+    getLineWidth: 2,
     lineWidthUnits: 'pixels',
     pickable: true,
-    updateTriggers: { getRadius: [maxCount] },
+    updateTriggers: { getRadius: [maxCount, maxPx] },
   });
 }

@@ -1,12 +1,14 @@
 /**
  * Pure factories for the projects layer: colours (category / industry mode, or status with lateness),
- * radius from investment, grid clustering when zoomed out, and a composite deck layer that draws
- * clusters below `clusterBelowZoom` and the projects themselves (points, road and irrigation lines)
- * above it. Colours avoid the choropleth's red / amber / green and carry a dark outline.
+ * radius from investment, and a composite deck layer that draws, at each zoom, the clusters of the
+ * shared point clustering (point-clusters.ts, supercluster) with their counts and the projects that
+ * stand alone (points, road and irrigation lines). Colours avoid the choropleth's red / amber / green
+ * and carry a dark outline.
  */
 import { CompositeLayer, GeoJsonLayer, ScatterplotLayer, TextLayer, type Color, type CompositeLayerProps, type UpdateParameters } from 'deck.gl';
 import type { IndustryMode, ProjectStatus } from '../../server/contracts/enums.ts';
 import type { ProjectFeature, ProjectProperties } from '../features/layers/layers-api.ts';
+import { PointClusterIndex, type ClusterView, type PointCluster } from './point-clusters.ts';
 import { labelFontFamily } from './region-style.ts';
 
 export type Rgb = [number, number, number];
@@ -104,112 +106,75 @@ export function representativePoint(g: GeoJSON.Geometry | null): [number, number
   }
 }
 
-export interface ProjectCluster {
-  kind: 'cluster';
-  /** Mean position of the members, [lng, lat]. */
-  position: [number, number];
-  count: number;
-  codes: string[];
-}
-
-/** World pixel coordinates (Web Mercator, 512-px tiles) of [lng, lat] at `zoom`. */
-function worldPx([lng, lat]: [number, number], zoom: number): [number, number] {
-  const size = 512 * 2 ** zoom;
-  const s = Math.sin((Math.max(-85, Math.min(85, lat)) * Math.PI) / 180);
-  return [((lng + 180) / 360) * size, (0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * size];
+/** Radius of a cluster disc, CSS px: its area grows with the count (about 11 px for 2 … 24 px for 500 and more). */
+export function clusterRadiusPx(count: number): number {
+  return Math.min(24, 9 + 0.7 * Math.sqrt(Math.max(0, count)));
 }
 
 /**
- * Group features by a screen grid of `cellPx` at `zoom`: cells with one feature keep the feature;
- * cells with more become a cluster at the mean position. Deterministic (same input → same output).
+ * @deprecated Kept for bench/frame/run.ts, which times "the app's clustering": the projects alone in a
+ * PointClusterIndex (supercluster) queried at one zoom. Product code uses PointClusterIndex directly.
  */
-export function clusterByGrid<T extends { properties: { code: string }; geometry: GeoJSON.Geometry | null }>(
-  features: readonly T[],
-  zoom: number,
-  cellPx: number,
-): { singles: T[]; clusters: ProjectCluster[] } {
-  const cells = new Map<string, { members: T[]; points: [number, number][] }>();
-  for (const f of features) {
-    const p = representativePoint(f.geometry);
-    if (!p) continue;
-    const [x, y] = worldPx(p, zoom);
-    const key = `${Math.floor(x / cellPx)}:${Math.floor(y / cellPx)}`;
-    const cell = cells.get(key) ?? { members: [], points: [] };
-    cell.members.push(f);
-    cell.points.push(p);
-    cells.set(key, cell);
-  }
-  const singles: T[] = [];
-  const clusters: ProjectCluster[] = [];
-  for (const { members, points } of cells.values()) {
-    if (members.length === 1) {
-      singles.push(members[0]);
-      continue;
-    }
-    const lng = points.reduce((s, p) => s + p[0], 0) / points.length;
-    const lat = points.reduce((s, p) => s + p[1], 0) / points.length;
-    clusters.push({ kind: 'cluster', position: [lng, lat], count: members.length, codes: members.map((m) => m.properties.code) });
-  }
-  return { singles, clusters };
-}
-
-/** Radius of a cluster symbol, CSS px: grows with the square root of the count (about 11 … 26). */
-export function clusterRadiusPx(count: number): number {
-  return Math.min(26, 9 + 1.5 * Math.sqrt(Math.max(0, count)));
+export function clusterByGrid(features: readonly ProjectFeature[], zoom: number, cellPx: number): ClusterView<ProjectFeature, never> {
+  return new PointClusterIndex<ProjectFeature, never>(features, [], { projects: (f) => representativePoint(f.geometry), pv: () => null }, { radiusPx: cellPx }).at(zoom);
 }
 
 interface ProjectsLayerExtraProps {
   data: ProjectFeature[];
+  /** The clustering of the point layers (projects and PV stations), or null to draw every project. */
+  clusters: PointClusterIndex<ProjectFeature, unknown> | null;
   colorMode: ProjectColorMode;
-  /** Code of the selected project (drawn with a thick ring), or null. */
+  /** Code of the selected project (drawn with a thick ring, even when its neighbours are clustered), or null. */
   selectedCode: string | null;
-  /** Below this zoom, projects closer than `clusterCellPx` merge into a cluster (default 10). */
-  clusterBelowZoom: number;
-  /** Grid cell, CSS px (default 64). */
-  clusterCellPx: number;
 }
 export type ProjectsLayerProps = ProjectsLayerExtraProps & CompositeLayerProps;
 
-/** Projects: clusters when zoomed out, then points (and lines / polygons for roads and irrigation). */
+/** Projects: clusters with their counts where they crowd, the projects themselves (points, lines) elsewhere. */
 export class ProjectsLayer extends CompositeLayer<ProjectsLayerExtraProps> {
   static override layerName = 'ProjectsLayer';
   static override defaultProps = {
     data: { type: 'object', value: [] },
+    clusters: { type: 'object', value: null },
     colorMode: { type: 'object', value: 'category' },
     selectedCode: { type: 'object', value: null },
-    clusterBelowZoom: { type: 'number', value: 10 },
-    clusterCellPx: { type: 'number', value: 64 },
   } as never;
 
-  declare state: { maxWan: number; grid: { zoom: number; singles: ProjectFeature[]; clusters: ProjectCluster[] } | null };
+  declare state: { maxWan: number };
 
   override shouldUpdateState({ changeFlags }: UpdateParameters<this>): boolean {
     return changeFlags.somethingChanged;
   }
 
-  override updateState({ props, oldProps, changeFlags }: UpdateParameters<this>): void {
-    if (changeFlags.dataChanged || props.clusterCellPx !== oldProps.clusterCellPx) {
-      this.setState({ maxWan: investmentScaleMax(props.data.map((f) => f.properties.totalWan)), grid: null });
-    }
+  override updateState({ changeFlags }: UpdateParameters<this>): void {
+    if (changeFlags.dataChanged) this.setState({ maxWan: investmentScaleMax(this.props.data.map((f) => f.properties.totalWan)) });
   }
 
   override renderLayers() {
-    const { data, colorMode, selectedCode, clusterBelowZoom, clusterCellPx } = this.props;
-    const zoom = Math.floor(this.context.viewport.zoom);
-    let features = data;
-    let clusters: ProjectCluster[] = [];
-    if (zoom < clusterBelowZoom) {
-      if (!this.state.grid || this.state.grid.zoom !== zoom) {
-        this.state.grid = { zoom, ...clusterByGrid(data, zoom, clusterCellPx) };
-      }
-      features = this.state.grid.singles;
-      clusters = this.state.grid.clusters;
-    }
+    const { data, clusters, colorMode, selectedCode } = this.props;
+    const view = projectsAtZoom(data, clusters, this.context.viewport.zoom, selectedCode);
     return [
-      createProjectFeatureLayer(features, { colorMode, selectedCode, maxWan: this.state.maxWan }, this.getSubLayerProps({ id: 'features' })),
-      createProjectClusterLayers(clusters, this.getSubLayerProps({ id: 'clusters' }).id as string),
+      createProjectFeatureLayer(view.features, { colorMode, selectedCode, maxWan: this.state.maxWan }, this.getSubLayerProps({ id: 'features' })),
+      ...createProjectClusterLayers(view.clusters, this.getSubLayerProps({ id: 'clusters' }).id as string),
     ];
   }
+}
+
+/**
+ * What the projects layer draws at `zoom`: the clusters holding projects and the projects standing
+ * alone; the selected project is always drawn as itself (on top), even inside a cluster.
+ */
+export function projectsAtZoom(
+  data: readonly ProjectFeature[],
+  clusters: PointClusterIndex<ProjectFeature, unknown> | null,
+  zoom: number,
+  selectedCode: string | null,
+): { features: ProjectFeature[]; clusters: PointCluster[] } {
+  if (!clusters) return { features: data as ProjectFeature[], clusters: [] };
+  const view = clusters.at(zoom);
+  const withProjects = view.clusters.filter((c) => c.projects > 0);
+  if (!selectedCode || view.projects.some((f) => f.properties.code === selectedCode)) return { features: view.projects, clusters: withProjects };
+  const selected = data.find((f) => f.properties.code === selectedCode);
+  return { features: selected ? [...view.projects, selected] : view.projects, clusters: withProjects };
 }
 
 export interface ProjectFeatureLayerOptions {
@@ -247,30 +212,31 @@ export function createProjectFeatureLayer(features: readonly ProjectFeature[], o
 }
 
 /**
- * Clusters: a translucent white disc with a dark ring and the count in dark text, sized by count —
- * light enough that the choropleth under it keeps its colour.
+ * Project clusters: a white disc with a dark ring and the number of projects in dark bold figures,
+ * sized by that number — light enough that the choropleth around it keeps its colour. Pickable: a
+ * click zooms in (see clusterZoomTarget).
  */
-export function createProjectClusterLayers(clusters: readonly ProjectCluster[], id = 'projects-clusters') {
+export function createProjectClusterLayers(clusters: readonly PointCluster[], id = 'projects-clusters') {
   return [
-    new ScatterplotLayer<ProjectCluster>({
+    new ScatterplotLayer<PointCluster>({
       id: `${id}-disc`,
-      data: clusters as ProjectCluster[],
+      data: clusters as PointCluster[],
       getPosition: (c) => c.position,
-      getRadius: (c) => clusterRadiusPx(c.count),
+      getRadius: (c) => clusterRadiusPx(c.projects),
       radiusUnits: 'pixels',
-      getFillColor: [255, 255, 255, 210],
+      getFillColor: [255, 255, 255, 235],
       stroked: true,
       getLineColor: [...clusterColor, 255],
-      getLineWidth: 2.5,
+      getLineWidth: 3,
       lineWidthUnits: 'pixels',
       pickable: true,
     }),
-    new TextLayer<ProjectCluster>({
+    new TextLayer<PointCluster>({
       id: `${id}-count`,
-      data: clusters as ProjectCluster[],
+      data: clusters as PointCluster[],
       getPosition: (c) => c.position,
-      getText: (c) => String(c.count),
-      getSize: 16,
+      getText: (c) => String(c.projects),
+      getSize: (c) => (c.projects >= 1000 ? 14 : 16),
       sizeUnits: 'pixels',
       getColor: [...clusterColor, 255],
       fontFamily: labelFontFamily,
@@ -289,19 +255,18 @@ export interface ProjectsLayerOptions {
   selectedCode?: string | null;
   /** Opacity 0–1 (default 1). */
   opacity?: number;
-  clusterBelowZoom?: number;
-  clusterCellPx?: number;
+  /** Clustering shared with the PV layer (see point-clusters.ts); null or absent: no clustering. */
+  clusters?: PointClusterIndex<ProjectFeature, unknown> | null;
 }
 
-/** The projects layer for the map (composite: clusters zoomed out, projects zoomed in). */
+/** The projects layer for the map (composite: clusters where projects crowd, the projects elsewhere). */
 export function createProjectsLayer(features: readonly ProjectFeature[], options: ProjectsLayerOptions) {
   return new ProjectsLayer({
     id: options.id ?? 'op-projects',
     data: features as ProjectFeature[],
     colorMode: options.colorMode,
     selectedCode: options.selectedCode ?? null,
-    clusterBelowZoom: options.clusterBelowZoom ?? 10,
-    clusterCellPx: options.clusterCellPx ?? 64,
+    clusters: options.clusters ?? null,
     opacity: options.opacity ?? 1,
     pickable: true,
   });

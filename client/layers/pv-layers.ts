@@ -1,12 +1,15 @@
 /**
  * Pure factories for the PV-station layer: a shape per type (village ■, centralized ◆, household ▲),
  * drawn as SVG data URLs generated here (no external images), sized by capacity and coloured by
- * registration in the national system (纳入系统) or by status. Colours avoid the choropleth's hues.
+ * registration in the national system (纳入系统) or by status; where stations crowd, a navy badge with
+ * their number (shared clustering with the projects, point-clusters.ts). Colours avoid the choropleth's hues.
  */
-import { IconLayer } from 'deck.gl';
+import { CompositeLayer, IconLayer, TextLayer, type UpdateParameters } from 'deck.gl';
 import type { PvStatus, PvType } from '../../server/contracts/enums.ts';
 import type { PvFeature, PvProperties } from '../features/layers/layers-api.ts';
-import type { Rgb } from './project-layers.ts';
+import type { PointCluster, PointClusterIndex } from './point-clusters.ts';
+import { clusterRadiusPx, type Rgb } from './project-layers.ts';
+import { labelFontFamily } from './region-style.ts';
 
 export type PvColorMode = 'registered' | 'status';
 
@@ -52,22 +55,26 @@ export function capacitySizePx(capacityKw: number | null | undefined, maxKw: num
   return minPx + (maxPx - minPx) * Math.min(1, Math.sqrt(capacityKw / maxKw));
 }
 
-export interface PvLayerOptions {
-  id?: string;
-  colorMode: PvColorMode;
-  selectedCode?: string | null;
-  /** Opacity 0–1 (default 1). */
-  opacity?: number;
+/** The largest station that sets the symbol scale: the 95th percentile of the capacities (0 for none). */
+export function capacityScaleMax(features: readonly PvFeature[]): number {
+  const v = features.map((f) => f.properties.capacityKw).filter((x): x is number => x != null && Number.isFinite(x) && x > 0).sort((a, b) => a - b);
+  return v.length ? v[Math.min(v.length - 1, Math.floor(0.95 * (v.length - 1)))] : 0;
 }
 
-/** PV stations as shaped icons sized by capacity (the largest station sets the scale). */
-export function createPvLayer(features: readonly PvFeature[], options: PvLayerOptions) {
-  const { id = 'op-pv', colorMode, selectedCode = null, opacity = 1 } = options;
-  const maxKw = Math.max(0, ...features.map((f) => f.properties.capacityKw ?? 0));
+export interface PvIconLayerOptions {
+  colorMode: PvColorMode;
+  selectedCode: string | null;
+  /** Capacity that gets the largest symbol (see capacityScaleMax). */
+  maxKw: number;
+}
+
+/** PV stations as shaped icons (type), filled by registration or status, sized by capacity. */
+export function createPvIconLayer(features: readonly PvFeature[], options: PvIconLayerOptions, subLayerProps: object = {}) {
+  const { colorMode, selectedCode, maxKw } = options;
   return new IconLayer<PvFeature>({
-    id,
+    id: 'op-pv-icons',
+    ...subLayerProps,
     data: features as PvFeature[],
-    opacity,
     getPosition: (f) => f.geometry.coordinates as [number, number],
     getIcon: (f) => {
       const type = f.properties.type;
@@ -77,5 +84,111 @@ export function createPvLayer(features: readonly PvFeature[], options: PvLayerOp
     sizeUnits: 'pixels',
     pickable: true,
     updateTriggers: { getIcon: [colorMode], getSize: [selectedCode, maxKw] },
+  });
+}
+
+/** Where a PV cluster badge sits: beside the cluster's project disc when it has one, else on the cluster. */
+export function pvBadgePlacement(c: Pick<PointCluster, 'projects'>): { anchor: 'start' | 'middle'; offset: [number, number] } {
+  if (c.projects <= 0) return { anchor: 'middle', offset: [0, 0] };
+  const r = clusterRadiusPx(c.projects);
+  return { anchor: 'start', offset: [Math.round(r * 0.8), -Math.round(r * 0.75)] };
+}
+
+/**
+ * PV clusters: the number of stations in white on a navy badge with a white border (the colour of a
+ * registered station), set beside the project disc of the same cluster so neither hides the other.
+ */
+export function createPvClusterLayer(clusters: readonly PointCluster[], id = 'op-pv-clusters') {
+  return new TextLayer<PointCluster>({
+    id,
+    data: clusters as PointCluster[],
+    getPosition: (c) => c.position,
+    getText: (c) => String(c.pv),
+    getSize: 15,
+    sizeUnits: 'pixels',
+    getColor: [255, 255, 255, 255],
+    fontFamily: labelFontFamily,
+    fontWeight: 700,
+    getTextAnchor: (c) => pvBadgePlacement(c).anchor,
+    getAlignmentBaseline: 'center',
+    getPixelOffset: (c) => pvBadgePlacement(c).offset,
+    background: true,
+    getBackgroundColor: [...pvOutline, 255],
+    getBorderColor: [255, 255, 255, 255],
+    getBorderWidth: 2,
+    backgroundPadding: [5, 2, 5, 2],
+    backgroundBorderRadius: 3,
+    characterSet: '0123456789',
+    pickable: true,
+  });
+}
+
+/** What the PV layer draws at `zoom`: clusters holding stations, lone stations, and the selected one always. */
+export function pvAtZoom(data: readonly PvFeature[], clusters: PointClusterIndex<unknown, PvFeature> | null, zoom: number, selectedCode: string | null): { features: PvFeature[]; clusters: PointCluster[] } {
+  if (!clusters) return { features: data as PvFeature[], clusters: [] };
+  const view = clusters.at(zoom);
+  const withPv = view.clusters.filter((c) => c.pv > 0);
+  if (!selectedCode || view.pv.some((f) => f.properties.code === selectedCode)) return { features: view.pv, clusters: withPv };
+  const selected = data.find((f) => f.properties.code === selectedCode);
+  return { features: selected ? [...view.pv, selected] : view.pv, clusters: withPv };
+}
+
+interface PvLayerExtraProps {
+  data: PvFeature[];
+  clusters: PointClusterIndex<unknown, PvFeature> | null;
+  colorMode: PvColorMode;
+  selectedCode: string | null;
+}
+
+/** PV stations: badges with counts where they crowd (shared clustering with the projects), icons elsewhere. */
+export class PvLayer extends CompositeLayer<PvLayerExtraProps> {
+  static override layerName = 'PvLayer';
+  static override defaultProps = {
+    data: { type: 'object', value: [] },
+    clusters: { type: 'object', value: null },
+    colorMode: { type: 'object', value: 'registered' },
+    selectedCode: { type: 'object', value: null },
+  } as never;
+
+  declare state: { maxKw: number };
+
+  override shouldUpdateState({ changeFlags }: UpdateParameters<this>): boolean {
+    return changeFlags.somethingChanged;
+  }
+
+  override updateState({ changeFlags }: UpdateParameters<this>): void {
+    if (changeFlags.dataChanged) this.setState({ maxKw: capacityScaleMax(this.props.data) });
+  }
+
+  override renderLayers() {
+    const { data, clusters, colorMode, selectedCode } = this.props;
+    const view = pvAtZoom(data, clusters, this.context.viewport.zoom, selectedCode);
+    return [
+      createPvIconLayer(view.features, { colorMode, selectedCode, maxKw: this.state.maxKw }, this.getSubLayerProps({ id: 'icons' })),
+      createPvClusterLayer(view.clusters, this.getSubLayerProps({ id: 'clusters' }).id as string),
+    ];
+  }
+}
+
+export interface PvLayerOptions {
+  id?: string;
+  colorMode: PvColorMode;
+  selectedCode?: string | null;
+  /** Opacity 0–1 (default 1). */
+  opacity?: number;
+  /** Clustering shared with the projects layer (see point-clusters.ts); null or absent: no clustering. */
+  clusters?: PointClusterIndex<unknown, PvFeature> | null;
+}
+
+/** The PV layer for the map. */
+export function createPvLayer(features: readonly PvFeature[], options: PvLayerOptions) {
+  return new PvLayer({
+    id: options.id ?? 'op-pv',
+    data: features as PvFeature[],
+    clusters: options.clusters ?? null,
+    colorMode: options.colorMode,
+    selectedCode: options.selectedCode ?? null,
+    opacity: options.opacity ?? 1,
+    pickable: true,
   });
 }

@@ -21,6 +21,8 @@ export type MapTooltip = null | string | { text?: string; html?: string; classNa
 export interface MapViewHandle {
   /** Move the camera to show `bounds`; a move with `userIntent` is reported through onCameraChange. */
   fitBounds(bounds: LngLatBounds, options?: { animate?: boolean; userIntent?: boolean }): void;
+  /** Move the camera to `camera` (e.g. into a cluster); reported through onCameraChange like a user's move. */
+  easeTo(camera: MapCamera, options?: { animate?: boolean }): void;
 }
 
 export interface MapViewProps {
@@ -52,6 +54,8 @@ declare global {
   interface Window {
     /** The MapLibre map, exposed only to automated browsers (navigator.webdriver) for end-to-end tests. */
     __map?: maplibregl.Map;
+    /** The deck.gl overlay (pickObjects …), exposed only to automated browsers, for end-to-end tests. */
+    __deckOverlay?: MapLibreOverlay;
   }
 }
 
@@ -132,10 +136,14 @@ export function MapView({ ref, layers, initialCamera, placeholderCamera = { lng:
       reportViewport();
       if (e.originalEvent || e.userIntent) callbacks.current.onCameraChange?.(cameraOf(map));
     });
-    if (navigator.webdriver) window.__map = map;
+    if (navigator.webdriver) {
+      window.__map = map;
+      window.__deckOverlay = overlay;
+    }
 
     return () => {
       if (window.__map === map) delete window.__map;
+      if (window.__deckOverlay === overlay) delete window.__deckOverlay;
       map.remove();
       mapRef.current = null;
       overlayRef.current = null;
@@ -166,6 +174,9 @@ export function MapView({ ref, layers, initialCamera, placeholderCamera = { lng:
     () => ({
       fitBounds(bounds, options = {}) {
         mapRef.current?.fitBounds(bounds, { padding: fitPaddingPx, animate: options.animate ?? true, duration: 700, maxZoom: 13 }, { userIntent: options.userIntent ?? false });
+      },
+      easeTo(camera, options = {}) {
+        mapRef.current?.easeTo({ center: [camera.lng, camera.lat], zoom: camera.zoom, duration: options.animate === false ? 0 : 600 }, { userIntent: true });
       },
     }),
     [fitPaddingPx],

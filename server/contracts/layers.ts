@@ -61,12 +61,15 @@ const bool = z.enum(['true', 'false'], { error: 'must be true or false' }).trans
 export const fundingSources = ['central', 'province', 'city', 'county', 'finance', 'bond', 'social'] as const;
 export type FundingSource = (typeof fundingSources)[number];
 
+/** Most features one layer request may return (the map asks for this many: clusters keep it readable). */
+export const maxLayerLimit = 50_000;
+
 const paging = {
   limit: z.coerce
     .number({ error: 'must be a number' })
     .int('must be a whole number')
     .min(1, 'must be at least 1')
-    .max(50_000, 'must be at most 50000')
+    .max(maxLayerLimit, `must be at most ${maxLayerLimit}`)
     .default(20_000),
   offset: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must be 0 or more').max(10_000_000).default(0),
 };

@@ -1,6 +1,7 @@
 /**
  * The choropleth of the current view: fills by class, the area outline, the selected outline, labels
- * (name + value) and the tooltip, built by the pure layer factories; operational layers go above.
+ * (name + value) and the tooltip, built by the pure layer factories; operational layers go above the
+ * fills and outlines, the labels above everything.
  */
 import { WebMercatorViewport, type LayersList, type PickingInfo } from 'deck.gl';
 import { useCallback, useMemo, useState, type Ref } from 'react';
@@ -84,8 +85,9 @@ export function ChoroplethMap({ mapRef, area, data, values, fillColors, selected
       createRegionFillLayer(features, { id: FILL_ID, selectedCode, hoveredCode, fillColors }),
       createOutlineLayer(derived.outline, { id: 'area-outline', color: regionStyle.areaOutline, widthPx: regionStyle.areaOutlineWidthPx }),
       createOutlineLayer(selected?.geometry ? [selected] : [], { id: 'selected-outline', color: regionStyle.selectedOutline, widthPx: regionStyle.selectedOutlineWidthPx }),
-      createRegionLabelLayer(labelData, { priorityCode: selectedCode }),
       ...(overlayLayers ?? []),
+      // Names and values above the operational layers: the choropleth stays readable with every layer on.
+      createRegionLabelLayer(labelData, { priorityCode: selectedCode }),
     ];
   }, [features, derived, selected, selectedCode, hoveredCode, fillColors, labelData, overlayLayers]);
 

@@ -21,9 +21,9 @@ import { benefitLinkColor } from '../../layers/benefit-link-layers.ts';
 import { householdRamp, householdSymbolColor } from '../../layers/household-layers.ts';
 import { clusterColor, projectLegend, projectOutline, type Rgb } from '../../layers/project-layers.ts';
 import { pvIconUrl, pvRegisteredColors, pvStatusColors } from '../../layers/pv-layers.ts';
-import type { BenefitLinkCollection, HexCollection, HouseholdAreaSymbol, ProjectCollection, PvCollection } from './layers-api.ts';
+import { areaFilterView, type AreaOption, type BenefitLinkCollection, type HexCollection, type HouseholdAreaSymbol, type ProjectCollection, type PvCollection } from './layers-api.ts';
 import { layersTranslator, type Lang, type LayersT } from './layers-i18n.ts';
-import { defaultLayersState, moveLayer, setLayerVisible, type LayersState, type OperationalLayerId } from './layers-state.ts';
+import { defaultLayersState, moveLayer, projectColorModes, pvColorModes, setLayerVisible, type LayersState, type OperationalLayerId } from './layers-state.ts';
 import type { Loadable } from './use-load.ts';
 import './layers.css';
 
@@ -41,6 +41,11 @@ export interface LayerPanelProps {
   links: BenefitLinkCollection | null;
   /** Category of the selected project when known (benefit links exist for industry projects). */
   selectedProjectCategory: string | null;
+  /** The map's area (city, county, township or village code): the area filter narrows it. */
+  area: string;
+  /** Counties of the city and townships of the chosen county, for the area filter (null while loading). */
+  counties: AreaOption[] | null;
+  townships: AreaOption[] | null;
 }
 
 const css = (c: Rgb) => `rgb(${c.join(',')})`;
@@ -62,7 +67,9 @@ function LegendRow({ swatch, label }: { swatch: ReactNode; label: string }) {
   );
 }
 
-const years = Array.from({ length: 2021 - 2014 + 1 }, (_, i) => 2014 + i);
+/** Labels of the colour modes (the modes themselves come from layers-state.ts). */
+const projectColorLabels: Record<LayersState['projectColor'], Parameters<LayersT>[0]> = { category: 'color.category', status: 'color.status' };
+const pvColorLabels: Record<LayersState['pvColor'], Parameters<LayersT>[0]> = { registered: 'color.registered', status: 'color.pvStatus' };
 
 function boolOptions(t: LayersT) {
   return [
@@ -83,16 +90,31 @@ function FilterRow({ label, children }: { label: string; children: ReactNode }) 
   );
 }
 
-function ProjectControls({ state, onStateChange, t, data }: { state: LayersState; onStateChange(s: LayersState): void; t: LayersT; data: ProjectCollection | null }) {
+interface ProjectControlsProps {
+  state: LayersState;
+  onStateChange(s: LayersState): void;
+  t: LayersT;
+  data: ProjectCollection | null;
+  area: string;
+  counties: AreaOption[] | null;
+  townships: AreaOption[] | null;
+}
+
+function ProjectControls({ state, onStateChange, t, data, area, counties, townships }: ProjectControlsProps) {
   const f = state.projectFilters;
   const setF = (patch: Partial<LayersState['projectFilters']>) => onStateChange({ ...state, projectFilters: { ...f, ...patch } });
   const meta = data?.meta;
   const filtered = JSON.stringify(f) !== JSON.stringify(defaultLayersState.projectFilters);
+  const where = areaFilterView(area, f.area);
+  // The years of the area's projects (from the server), and the chosen one even when it has none.
+  const years = [...new Set([...(meta?.years ?? []), ...(f.year !== null ? [f.year] : [])])].sort((a, b) => a - b);
+  const areaOptions = (list: AreaOption[] | null) => list?.map((a) => ({ label: a.name, value: a.code })) ?? [];
   return (
     <>
       {meta && (
         <div className="op-count" data-testid="projects-count">
           {t('count.projects', { matched: meta.matched, located: meta.located })}
+          {meta.returned < meta.located && <div className="op-count__truncated" data-testid="projects-truncated">{t('count.truncated', { returned: meta.returned })}</div>}
           {meta.unlocatedCount > 0 && (
             <Popover
               title={t('count.unlocatedTitle')}
@@ -120,10 +142,37 @@ function ProjectControls({ state, onStateChange, t, data }: { state: LayersState
           size="small"
           value={state.projectColor}
           onChange={(v) => onStateChange({ ...state, projectColor: v as LayersState['projectColor'] })}
-          options={[
-            { label: t('color.category'), value: 'category' },
-            { label: t('color.status'), value: 'status' },
-          ]}
+          options={projectColorModes.map((m) => ({ label: t(projectColorLabels[m]), value: m }))}
+        />
+      </FilterRow>
+      <FilterRow label={t('filter.county')}>
+        <Select
+          size="small"
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={t('filter.any')}
+          disabled={where.countyFixed}
+          value={where.county ?? undefined}
+          loading={!counties}
+          onChange={(v: string | undefined) => setF({ area: v ?? null })}
+          options={where.countyFixed && where.county ? areaOptions(counties).filter((o) => o.value === where.county) : areaOptions(counties)}
+          style={{ width: '100%' }}
+          data-testid="filter-county"
+        />
+      </FilterRow>
+      <FilterRow label={t('filter.township')}>
+        <Select
+          size="small"
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={where.county ? t('filter.any') : t('filter.countyFirst')}
+          disabled={where.townshipFixed || !where.county}
+          value={where.township ?? undefined}
+          loading={Boolean(where.county) && !townships}
+          onChange={(v: string | undefined) => setF({ area: v ?? (where.countyFixed ? null : where.county) })}
+          options={areaOptions(townships)}
+          style={{ width: '100%' }}
+          data-testid="filter-township"
         />
       </FilterRow>
       <FilterRow label={t('filter.year')}>
@@ -167,7 +216,7 @@ function ProjectControls({ state, onStateChange, t, data }: { state: LayersState
         {projectLegend(state.projectColor).map((e) => (
           <LegendRow key={e.key} swatch={<Swatch color={e.color} />} label={t(e.key as Parameters<LayersT>[0])} />
         ))}
-        <LegendRow swatch={<Swatch color={[255, 255, 255]} outline={clusterColor} />} label={t('cluster', { count: 'N' })} />
+        <LegendRow swatch={<span className="op-legend__disc" style={{ borderColor: css(clusterColor), color: css(clusterColor) }} aria-hidden>N</span>} label={t('cluster')} />
         <li className="op-legend__note">{t('size.investment')}</li>
       </ul>
     </>
@@ -197,10 +246,7 @@ function PvControls({ state, onStateChange, t, data }: { state: LayersState; onS
           size="small"
           value={state.pvColor}
           onChange={(v) => onStateChange({ ...state, pvColor: v as LayersState['pvColor'] })}
-          options={[
-            { label: t('color.registered'), value: 'registered' },
-            { label: t('color.pvStatus'), value: 'status' },
-          ]}
+          options={pvColorModes.map((m) => ({ label: t(pvColorLabels[m]), value: m }))}
         />
       </FilterRow>
       <FilterRow label={t('filter.pvType')}>
@@ -219,6 +265,7 @@ function PvControls({ state, onStateChange, t, data }: { state: LayersState; onS
         {pvTypes.map((x) => (
           <LegendRow key={x} swatch={<img className="op-legend__icon" src={pvIconUrl(x, [255, 255, 255])} alt="" />} label={t(`pvType.${x}`)} />
         ))}
+        <LegendRow swatch={<span className="op-legend__badge" aria-hidden>N</span>} label={t('cluster.pvLegend')} />
         <li className="op-legend__note">{t('size.capacity')}</li>
       </ul>
     </>
@@ -264,7 +311,7 @@ export function LayerPanel(props: LayerPanelProps) {
   const body = (id: OperationalLayerId): ReactNode => {
     switch (id) {
       case 'projects':
-        return <ProjectControls state={state} onStateChange={onStateChange} t={t} data={props.projects} />;
+        return <ProjectControls state={state} onStateChange={onStateChange} t={t} data={props.projects} area={props.area} counties={props.counties} townships={props.townships} />;
       case 'pv':
         return <PvControls state={state} onStateChange={onStateChange} t={t} data={props.pv} />;
       case 'households-areas': {

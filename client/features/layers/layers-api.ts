@@ -3,10 +3,10 @@
  * strings. Household data comes ONLY from the aggregate endpoints (/api/layers/households/areas and
  * /hexagons): the browser never asks for a household's id or location.
  */
-import type { HouseholdAreaCounts } from '../../../server/contracts/layers.ts';
+import { maxLayerLimit, type HouseholdAreaCounts } from '../../../server/contracts/layers.ts';
 import { fetchRegions, getJson, type RegionCollection } from '../../api/client.ts';
 import type { HouseholdCategory, IndustryMode, ProjectCategory, ProjectStatus, PvStatus, PvType } from '../../../server/contracts/enums.ts';
-import type { HexSize, LayersState } from './layers-state.ts';
+import { projectArea, type HexSize, type LayersState } from './layers-state.ts';
 
 export interface ProjectProperties {
   code: string;
@@ -33,6 +33,8 @@ export interface ProjectLayerMeta {
   returned: number;
   unlocated: { code: string; name: string; countyCode: string }[];
   unlocatedCount: number;
+  /** Plan years of the projects in the area (whatever the other filters), ascending. */
+  years: number[];
 }
 export interface ProjectCollection {
   type: 'FeatureCollection';
@@ -132,16 +134,21 @@ export interface PvDetail {
   householdsReached: number | null;
 }
 
-/** Query parameters of GET /api/layers/projects for the filters (only set values are sent). */
+/**
+ * Query parameters of GET /api/layers/projects for the filters (only set values are sent); `area` is
+ * the map's area, narrowed by the county / township filter when that lies inside it.
+ */
 export function projectLayerParams(area: string, asOf: string | null, state: Pick<LayersState, 'projectFilters'>): URLSearchParams {
-  const p = new URLSearchParams({ area });
-  if (asOf) p.set('asOf', asOf);
   const f = state.projectFilters;
+  const p = new URLSearchParams({ area: projectArea(area, f.area) });
+  if (asOf) p.set('asOf', asOf);
   if (f.year !== null) p.set('year', String(f.year));
   const lists = { category: f.category, mode: f.mode, status: f.status, responsibleLevel: f.responsibleLevel, fundingSource: f.fundingSource };
   for (const [key, list] of Object.entries(lists)) if (list.length) p.set(key, list.join(','));
   if (f.overdue !== null) p.set('overdue', String(f.overdue));
   if (f.signed !== null) p.set('signed', String(f.signed));
+  // As many as the server gives (tens of thousands): the map clusters them; the panel says if some are left out.
+  p.set('limit', String(maxLayerLimit));
   return p;
 }
 
@@ -153,6 +160,7 @@ export function pvLayerParams(area: string, asOf: string | null, state: Pick<Lay
   if (f.type.length) p.set('type', f.type.join(','));
   if (f.status.length) p.set('status', f.status.join(','));
   if (f.registered !== null) p.set('registered', String(f.registered));
+  p.set('limit', String(maxLayerLimit));
   return p;
 }
 
@@ -172,6 +180,33 @@ export const fetchHexagons = (parent: string, size: HexSize, state: Pick<LayersS
 export const fetchProjectDetail = (code: string) => getJson<ProjectDetail>(`/api/projects/${encodeURIComponent(code)}`);
 export const fetchBenefitLinks = (code: string) => getJson<BenefitLinkCollection>(`/api/projects/${encodeURIComponent(code)}/benefit-links`);
 export const fetchPvDetail = (code: string) => getJson<PvDetail>(`/api/pv-stations/${encodeURIComponent(code)}`);
+
+/** A division to choose in a filter. */
+export interface AreaOption {
+  code: string;
+  name: string;
+}
+
+/** The counties or townships under `parent` (names and codes, in code order) for the area filter. */
+export async function fetchAreaOptions(level: 'county' | 'township', parent: string): Promise<AreaOption[]> {
+  const fc = await fetchRegions({ level, parent });
+  return fc.features.map((f) => ({ code: f.properties.code, name: f.properties.name })).sort((a, b) => a.code.localeCompare(b.code));
+}
+
+/**
+ * The area filter as the panel shows it, for the map's area `mapArea` and the filter's `filterArea`:
+ * the county and township chosen (or fixed by the map), whether each can be changed, and whose
+ * townships to offer. Codes nest by prefix (4114 → 411421 → 411421101).
+ */
+export function areaFilterView(mapArea: string, filterArea: string | null): { county: string | null; township: string | null; countyFixed: boolean; townshipFixed: boolean } {
+  const area = projectArea(mapArea, filterArea);
+  return {
+    county: area.length >= 6 ? area.slice(0, 6) : null,
+    township: area.length >= 9 ? area.slice(0, 9) : null,
+    countyFixed: mapArea.length >= 6,
+    townshipFixed: mapArea.length >= 9,
+  };
+}
 
 /**
  * Level of the household symbols under `parent`: townships under the city (thousands of village

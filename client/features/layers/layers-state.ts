@@ -37,6 +37,11 @@ export type PvColorMode = (typeof pvColorModes)[number];
 export type HexSize = (typeof hexSizes)[number];
 
 export interface ProjectFilters {
+  /**
+   * County (6 digits) or township (9 digits) the projects are limited to, or null for the whole area
+   * on the map. It narrows the map's area and is ignored while the map shows an area outside it.
+   */
+  area: string | null;
   /** Plan year, or null for all years. */
   year: number | null;
   /** Empty list = no filter (all values). */
@@ -92,7 +97,7 @@ export const defaultLayersState: LayersState = Object.freeze({
   opacity: { 'households-hex': 50, 'households-areas': 85, 'benefit-links': fullOpacity, pv: fullOpacity, projects: fullOpacity },
   projectColor: 'category',
   pvColor: 'registered',
-  projectFilters: { year: null, category: [], mode: [], status: [], responsibleLevel: [], fundingSource: [], overdue: null, signed: null },
+  projectFilters: { area: null, year: null, category: [], mode: [], status: [], responsibleLevel: [], fundingSource: [], overdue: null, signed: null },
   pvFilters: { type: [], status: [], registered: null },
   householdGroups: ['not_lifted', 'edge', 'monitored'],
   labour: [],
@@ -107,6 +112,7 @@ export const layerParamKeys = {
   opacityPrefix: 'op.',
   projectColor: 'pc',
   pvColor: 'vc',
+  area: 'pf.area',
   year: 'pf.year',
   category: 'pf.category',
   mode: 'pf.mode',
@@ -125,6 +131,8 @@ export const layerParamKeys = {
 } as const;
 
 const codePattern = /^[A-Za-z0-9_-]{1,32}$/;
+/** A county or township code (NBS codes nest by prefix: 4114 → 411421 → 411421101). */
+const filterAreaPattern = /^(\d{6}|\d{9})$/;
 
 /** Values of a comma list that belong to `allowed`, deduplicated, in the order of `allowed`. */
 function parseList<T extends string>(raw: string | null, allowed: readonly T[]): T[] {
@@ -173,6 +181,7 @@ export function parseLayersState(params: URLSearchParams): LayersState {
     projectColor: parseOneOf(params.get(k.projectColor), projectColorModes, d.projectColor),
     pvColor: parseOneOf(params.get(k.pvColor), pvColorModes, d.pvColor),
     projectFilters: {
+      area: filterAreaPattern.test(params.get(k.area) ?? '') ? params.get(k.area) : null,
       year,
       category: parseList(params.get(k.category), projectCategories),
       mode: parseList(params.get(k.mode), industryModes),
@@ -223,6 +232,7 @@ export function writeLayersState(state: LayersState, params: URLSearchParams): v
   if (state.projectColor !== d.projectColor) params.set(k.projectColor, state.projectColor);
   if (state.pvColor !== d.pvColor) params.set(k.pvColor, state.pvColor);
   const f = state.projectFilters;
+  if (f.area !== null && filterAreaPattern.test(f.area)) params.set(k.area, f.area);
   if (f.year !== null) params.set(k.year, String(f.year));
   setList(k.category, f.category, projectCategories);
   setList(k.mode, f.mode, industryModes);
@@ -239,6 +249,25 @@ export function writeLayersState(state: LayersState, params: URLSearchParams): v
   setList(k.labour, state.labour, labourCapacities);
   if (state.hexSize !== d.hexSize) params.set(k.hexSize, state.hexSize);
   if (state.selected && codePattern.test(state.selected.code)) params.set(k.selected, `${state.selected.kind === 'project' ? 'p' : 'v'}:${state.selected.code}`);
+}
+
+/**
+ * The state exactly as its URL says it (lists in their canonical order, values clamped, invalid ones
+ * dropped): every change goes through this, so the state on screen and the state a reload of the
+ * link gives are always the same object, field for field.
+ */
+export function canonicalLayersState(state: LayersState): LayersState {
+  const params = new URLSearchParams();
+  writeLayersState(state, params);
+  return parseLayersState(params);
+}
+
+/**
+ * The area the projects layer loads: the filter's county / township when it lies inside the map's
+ * area (codes nest by prefix), else the map's area.
+ */
+export function projectArea(mapArea: string, filterArea: string | null): string {
+  return filterArea && filterArea.length > mapArea.length && filterArea.startsWith(mapArea) ? filterArea : mapArea;
 }
 
 /** The layers drawn, in drawing order (bottom first). */

@@ -6,7 +6,8 @@ import type { Layer, LayersList, PickingInfo } from 'deck.gl';
 import { formatCount } from '../../../server/domain/format.ts';
 import { createBenefitLinkLayers } from '../../layers/benefit-link-layers.ts';
 import { createHouseholdAreaLayer, createHouseholdHexLayer } from '../../layers/household-layers.ts';
-import { createProjectsLayer, type ProjectCluster } from '../../layers/project-layers.ts';
+import { isPointCluster, PointClusterIndex, type ClusterOptions, type PointCluster } from '../../layers/point-clusters.ts';
+import { createProjectsLayer, representativePoint } from '../../layers/project-layers.ts';
 import { createPvLayer } from '../../layers/pv-layers.ts';
 import type { BenefitLinkCollection, BenefitLinkFeature, HexCollection, HexProperties, HouseholdAreaSymbol, ProjectCollection, ProjectFeature, PvCollection, PvFeature } from './layers-api.ts';
 import type { Lang } from './layers-i18n.ts';
@@ -28,6 +29,23 @@ export interface OperationalData {
   householdAreas: HouseholdAreaSymbol[] | null;
   hexagons: HexCollection | null;
   links: BenefitLinkCollection | null;
+  /** The clustering of the visible point layers (see buildPointClusters); absent or null: none. */
+  clusters?: PointClusterIndex<ProjectFeature, PvFeature> | null;
+}
+
+/**
+ * One clustering for the visible point layers (projects, PV stations), so that a place's projects
+ * and stations share a cluster; null when neither is visible or loaded.
+ */
+export function buildPointClusters(
+  state: Pick<LayersState, 'visible'>,
+  data: Pick<OperationalData, 'projects' | 'pv'>,
+  options: Partial<ClusterOptions> = {},
+): PointClusterIndex<ProjectFeature, PvFeature> | null {
+  const projects = state.visible.includes('projects') ? (data.projects?.features ?? []) : [];
+  const pv = state.visible.includes('pv') ? (data.pv?.features ?? []) : [];
+  if (!projects.length && !pv.length) return null;
+  return new PointClusterIndex<ProjectFeature, PvFeature>(projects, pv, { projects: (f) => representativePoint(f.geometry), pv: (f) => representativePoint(f.geometry) }, options);
 }
 
 /** The deck layers of the visible operational layers, bottom first, with their opacity. */
@@ -39,10 +57,10 @@ export function buildOperationalLayers(state: LayersState, data: OperationalData
     const opacity = Math.min(100, Math.max(0, state.opacity[id])) / 100;
     switch (id) {
       case 'projects':
-        if (data.projects) out.push(createProjectsLayer(data.projects.features, { id: deckLayerIds.projects, colorMode: state.projectColor, selectedCode: selectedProject, opacity }));
+        if (data.projects) out.push(createProjectsLayer(data.projects.features, { id: deckLayerIds.projects, colorMode: state.projectColor, selectedCode: selectedProject, opacity, clusters: data.clusters }));
         break;
       case 'pv':
-        if (data.pv) out.push(createPvLayer(data.pv.features, { id: deckLayerIds.pv, colorMode: state.pvColor, selectedCode: selectedPv, opacity }));
+        if (data.pv) out.push(createPvLayer(data.pv.features, { id: deckLayerIds.pv, colorMode: state.pvColor, selectedCode: selectedPv, opacity, clusters: data.clusters }));
         break;
       case 'households-areas':
         if (data.householdAreas) out.push(createHouseholdAreaLayer(data.householdAreas, { id: deckLayerIds['households-areas'], opacity }));
@@ -75,18 +93,24 @@ export function operationalLayerOf(info: Pick<PickingInfo, 'layer'> & { sourceLa
   return null;
 }
 
-const isCluster = (o: unknown): o is ProjectCluster => typeof o === 'object' && o !== null && (o as ProjectCluster).kind === 'cluster';
+type PickLike = Pick<PickingInfo, 'layer' | 'object'> & { sourceLayer?: { id: string } | null };
+
+/** The cluster (of projects and / or PV stations) under a click, or null. */
+export function clusterOfPick(info: PickLike): PointCluster | null {
+  const layer = operationalLayerOf(info);
+  return (layer === 'projects' || layer === 'pv') && isPointCluster(info.object) ? info.object : null;
+}
 
 /**
  * The selection a click on `info` makes: a project or PV station; `undefined` when the click was not on
- * one of our layers (the caller handles it), `null` when it was ours but selects nothing (a cluster,
- * a household symbol, a link).
+ * one of our layers (the caller handles it), `null` when it was ours but selects nothing (a cluster:
+ * the caller zooms in, see clusterOfPick; a household symbol, a link).
  */
-export function selectionOfPick(info: Pick<PickingInfo, 'layer' | 'object'> & { sourceLayer?: { id: string } | null }): LayerSelection | null | undefined {
+export function selectionOfPick(info: PickLike): LayerSelection | null | undefined {
   const layer = operationalLayerOf(info);
   if (!layer || !info.object) return undefined;
+  if (isPointCluster(info.object)) return null;
   if (layer === 'projects') {
-    if (isCluster(info.object)) return null;
     const code = (info.object as ProjectFeature).properties?.code;
     return code ? { kind: 'project', code } : null;
   }
@@ -98,15 +122,18 @@ export function selectionOfPick(info: Pick<PickingInfo, 'layer' | 'object'> & { 
 }
 
 /** Tooltip text for an object of our layers, or null. */
-export function operationalTooltip(info: Pick<PickingInfo, 'layer' | 'object'> & { sourceLayer?: { id: string } | null }, lang: Lang): string | null {
+export function operationalTooltip(info: PickLike, lang: Lang): string | null {
   const layer = operationalLayerOf(info);
   const o = info.object as unknown;
   if (!layer || !o) return null;
   const t = (k: Parameters<typeof translateLayers>[1], p?: Record<string, string | number>) => translateLayers(lang, k, p);
   const hh = (n: number) => formatCount(n, 'household', lang);
+  if (isPointCluster(o)) {
+    const parts = [o.projects > 0 ? t('cluster.projects', { count: o.projects }) : '', o.pv > 0 ? t('cluster.pv', { count: o.pv }) : ''].filter(Boolean);
+    return `${parts.join(t('cluster.and'))}\n${t('cluster.click')}`;
+  }
   switch (layer) {
     case 'projects': {
-      if (isCluster(o)) return t('cluster', { count: o.count });
       const p = (o as ProjectFeature).properties;
       const kind = p.category === 'industry' && p.mode ? t(`mode.${p.mode}`) : t(`category.${p.category}`);
       return [p.name, `${kind} · ${t(`status.${p.status}`)}${p.overdue ? ` · ${t('overdue')}` : ''}`].join('\n');

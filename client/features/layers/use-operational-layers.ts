@@ -5,10 +5,13 @@
  * handler. State lives with the caller (the URL): see layers-state.ts.
  */
 import type { LayersList, PickingInfo } from 'deck.gl';
-import { createElement, useCallback, useMemo, useRef, type ReactNode } from 'react';
+import { createElement, useCallback, useMemo, useRef, type ReactNode, type RefObject } from 'react';
+import type { MapViewHandle } from '../../map/MapView.tsx';
 import { LayerDetail } from './LayerDetail.tsx';
 import { LayerPanel, type LayerStatusMap } from './LayerPanel.tsx';
 import {
+  areaFilterView,
+  fetchAreaOptions,
   fetchBenefitLinks,
   fetchHexagons,
   fetchHouseholdSymbols,
@@ -20,8 +23,8 @@ import {
   pvLayerParams,
 } from './layers-api.ts';
 import type { Lang } from './layers-i18n.ts';
-import type { LayersState } from './layers-state.ts';
-import { buildOperationalLayers, operationalTooltip, selectionOfPick } from './operational-layers.ts';
+import { canonicalLayersState, type LayersState } from './layers-state.ts';
+import { buildOperationalLayers, buildPointClusters, clusterOfPick, operationalTooltip, selectionOfPick } from './operational-layers.ts';
 import { useLoad } from './use-load.ts';
 
 export interface UseOperationalLayersArgs {
@@ -32,6 +35,8 @@ export interface UseOperationalLayersArgs {
   area: string;
   state: LayersState;
   onStateChange(next: LayersState): void;
+  /** The map, to zoom into a cluster that was clicked. */
+  mapRef?: RefObject<MapViewHandle | null>;
 }
 
 export interface OperationalLayers {
@@ -41,7 +46,7 @@ export interface OperationalLayers {
   panel: ReactNode;
   /** Detail card of the selected project / PV station, or null. */
   detail: ReactNode;
-  /** Handle a map click: true when it hit one of these layers (a project or station is then selected). */
+  /** Handle a map click: true when it hit one of these layers (a project or station is then selected, a cluster zoomed into). */
   onPick(info: PickingInfo): boolean;
   /** Tooltip text for an object of these layers, or null (optional for the caller). */
   getTooltip(info: PickingInfo): string | null;
@@ -50,12 +55,19 @@ export interface OperationalLayers {
 /** Household aggregates need a parent above village level. */
 export const householdParent = (area: string) => (/^\d{12}$/.test(area) ? area.slice(0, 9) : area);
 
-export function useOperationalLayers({ lang, asOf, area, state, onStateChange }: UseOperationalLayersArgs): OperationalLayers {
+export function useOperationalLayers({ lang, asOf, area, state, onStateChange: onChange, mapRef }: UseOperationalLayersArgs): OperationalLayers {
   const on = (id: LayersState['visible'][number]) => state.visible.includes(id);
+  // Every change is written as its URL will read it back, so a reload of the link gives the same state.
+  const onStateChange = useCallback((next: LayersState) => onChange(canonicalLayersState(next)), [onChange]);
   const parent = householdParent(area);
 
   const projectParams = projectLayerParams(parent, asOf, state).toString();
   const projects = useLoad(on('projects') ? projectParams : null, () => fetchProjectLayer(new URLSearchParams(projectParams)));
+
+  // Choices of the projects' area filter: the city's counties, the chosen county's townships.
+  const filterCounty = areaFilterView(parent, state.projectFilters.area).county;
+  const counties = useLoad(on('projects') ? `counties/${parent.slice(0, 4)}` : null, () => fetchAreaOptions('county', parent.slice(0, 4)));
+  const townships = useLoad(on('projects') && filterCounty ? `townships/${filterCounty}` : null, () => fetchAreaOptions('township', filterCounty!));
 
   const pvParams = pvLayerParams(parent, asOf, state).toString();
   const pv = useLoad(on('pv') ? pvParams : null, () => fetchPvLayer(new URLSearchParams(pvParams)));
@@ -70,6 +82,16 @@ export function useOperationalLayers({ lang, asOf, area, state, onStateChange }:
   const projectDetail = useLoad(selectedProject, () => fetchProjectDetail(selectedProject!));
   const pvDetail = useLoad(selectedPv, () => fetchPvDetail(selectedPv!));
 
+  // One clustering for the projects and PV stations on the map, rebuilt only when their data change.
+  const projectsOn = on('projects');
+  const pvOn = on('pv');
+  const clusters = useMemo(
+    () => buildPointClusters(state, { projects: projects.data, pv: pv.data }),
+    // Of the state only the two switches matter: another layer, an opacity or a colour keeps the clustering.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [projectsOn, pvOn, projects.data, pv.data],
+  );
+
   const layers = useMemo(
     () =>
       buildOperationalLayers(
@@ -80,22 +102,31 @@ export function useOperationalLayers({ lang, asOf, area, state, onStateChange }:
           householdAreas: householdAreas.data,
           hexagons: hexagons.data,
           links: links.status === 'ready' ? links.data : null,
+          clusters,
         },
         lang,
       ),
-    [state, projects.data, pv.data, householdAreas.data, hexagons.data, links.status, links.data, lang],
+    [state, projects.data, pv.data, householdAreas.data, hexagons.data, links.status, links.data, clusters, lang],
   );
 
   const stateRef = useRef(state);
   stateRef.current = state;
+  const clustersRef = useRef(clusters);
+  clustersRef.current = clusters;
   const onPick = useCallback(
     (info: PickingInfo): boolean => {
+      const cluster = clusterOfPick(info);
+      if (cluster) {
+        const target = clustersRef.current?.zoomTarget(cluster, info.viewport?.zoom ?? 0);
+        if (target) mapRef?.current?.easeTo(target);
+        return true;
+      }
       const sel = selectionOfPick(info);
       if (sel === undefined) return false;
       if (sel) onStateChange({ ...stateRef.current, selected: sel });
       return true;
     },
-    [onStateChange],
+    [onStateChange, mapRef],
   );
   const getTooltip = useCallback((info: PickingInfo) => operationalTooltip(info, lang), [lang]);
 
@@ -118,6 +149,9 @@ export function useOperationalLayers({ lang, asOf, area, state, onStateChange }:
     hexagons: hexagons.data,
     links: links.data,
     selectedProjectCategory: projectDetail.data?.code === selectedProject ? projectDetail.data?.category ?? null : null,
+    area: parent,
+    counties: counties.data,
+    townships: townships.status === 'ready' ? townships.data : null,
   });
 
   const detail = state.selected

@@ -57,7 +57,8 @@ export interface ProjectLayerResult {
 
 /**
  * Projects matching the filters as GeoJSON (points, or lines/polygons for roads and irrigation),
- * with their status as of `asOf`. `meta` counts all matches, located or not, and lists unlocated ones.
+ * with their status as of `asOf`. `meta` counts all matches, located or not, lists unlocated ones,
+ * and gives the plan years of the area's projects (whatever the other filters: the year filter's choices).
  */
 export async function projectLayerJson(database: Database, q: Omit<ProjectLayerQuery, 'area'> & { asOf: string; area?: RegionRef }): Promise<string> {
   const conds: SQL[] = [];
@@ -114,7 +115,8 @@ export async function projectLayerJson(database: Database, q: Omit<ProjectLayerQ
         'limit', ${q.limit}::int, 'offset', ${q.offset}::int,
         'unlocated', coalesce((SELECT json_agg(json_build_object('code', code, 'name', name, 'countyCode', county_code) ORDER BY code)
                       FROM (SELECT * FROM matched WHERE geom IS NOT NULL IS FALSE ORDER BY code LIMIT 500) u), '[]'::json),
-        'unlocatedCount', (SELECT count(*) FROM matched WHERE geom IS NULL))
+        'unlocatedCount', (SELECT count(*) FROM matched WHERE geom IS NULL),
+        'years', coalesce((SELECT json_agg(DISTINCT p.year ORDER BY p.year) FROM projects p WHERE ${q.area ? inArea(q.area) : sql`true`}), '[]'::json))
     )::text AS json`);
   return row.json;
 }

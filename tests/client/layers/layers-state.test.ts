@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { areaFilterView } from '../../../client/features/layers/layers-api.ts';
 import {
+  canonicalLayersState,
   defaultLayersState,
   moveLayer,
   operationalLayerIds,
   parseLayersState,
+  projectArea,
   setLayerVisible,
   visibleInOrder,
   writeLayersState,
@@ -34,10 +37,11 @@ const roundTrips: { title: string; state: LayersState; query: string }[] = [
   {
     title: 'all project filters',
     state: state({
-      projectFilters: { year: 2020, category: ['industry', 'education'], mode: ['breeding'], status: ['started'], responsibleLevel: ['county'], fundingSource: ['central', 'bond'], overdue: true, signed: false },
+      projectFilters: { area: '411421101', year: 2020, category: ['industry', 'education'], mode: ['breeding'], status: ['started'], responsibleLevel: ['county'], fundingSource: ['central', 'bond'], overdue: true, signed: false },
     }),
-    query: 'pf.year=2020&pf.category=industry%2Ceducation&pf.mode=breeding&pf.status=started&pf.level=county&pf.fund=central%2Cbond&pf.overdue=true&pf.signed=false',
+    query: 'pf.area=411421101&pf.year=2020&pf.category=industry%2Ceducation&pf.mode=breeding&pf.status=started&pf.level=county&pf.fund=central%2Cbond&pf.overdue=true&pf.signed=false',
   },
+  { title: 'county filter', state: state({ projectFilters: { ...f, area: '411421' } }), query: 'pf.area=411421' },
   { title: 'colour modes', state: state({ projectColor: 'status', pvColor: 'status' }), query: 'pc=status&vc=status' },
   { title: 'PV filters', state: state({ pvFilters: { type: ['village', 'household'], status: ['building'], registered: false } }), query: 'vf.type=village%2Chousehold&vf.status=building&vf.registered=false' },
   { title: 'household groups and labour, hex size', state: state({ householdGroups: ['lifted'], labour: ['none', 'weak'], hexSize: '5000' }), query: 'hg=lifted&hl=none%2Cweak&hx=5000' },
@@ -67,6 +71,8 @@ describe('writeLayersState / parseLayersState', () => {
     { title: 'duplicates collapse', query: 'pf.status=started,started', expected: state({ projectFilters: { ...f, status: ['started'] } }) },
     { title: 'opacity out of range', query: 'op.projects=250&op.pv=-5&op.households-hex=abc', expected: state({}) },
     { title: 'year not a year', query: 'pf.year=20x0', expected: state({}) },
+    { title: 'area filter not a county or township code', query: 'pf.area=4114', expected: state({}) },
+    { title: 'area filter with junk', query: 'pf.area=411421;drop', expected: state({}) },
     { title: 'year out of range', query: 'pf.year=1899', expected: state({}) },
     { title: 'bool not a bool', query: 'pf.overdue=yes&vf.registered=1', expected: state({}) },
     { title: 'colour mode unknown', query: 'pc=rainbow', expected: state({}) },
@@ -79,6 +85,56 @@ describe('writeLayersState / parseLayersState', () => {
   it.each(bad)('bad input is ignored safely: $title', ({ query, expected }) => {
     expect(parseLayersState(new URLSearchParams(query))).toEqual(expected);
   });
+});
+
+describe('canonicalLayersState: the state as its URL reads it back', () => {
+  const cases: { title: string; given: LayersState; expected: LayersState }[] = [
+    { title: 'already canonical: unchanged', given: state({ visible: ['households-hex', 'pv'] }), expected: state({ visible: ['households-hex', 'pv'] }) },
+    { title: 'visible layers in their canonical order', given: state({ visible: ['benefit-links', 'households-hex'] }), expected: state({ visible: ['households-hex', 'benefit-links'] }) },
+    { title: 'filter lists in the order of their enum (as picked in a multi-select)', given: state({ projectFilters: { ...f, category: ['education', 'industry'] } }), expected: state({ projectFilters: { ...f, category: ['industry', 'education'] } }) },
+    { title: 'duplicate values once', given: state({ visible: ['pv', 'pv'] }), expected: state({ visible: ['pv'] }) },
+    { title: 'opacity rounded and clamped', given: state({ opacity: { ...defaultLayersState.opacity, pv: 47.6, projects: 140 } }), expected: state({ opacity: { ...defaultLayersState.opacity, pv: 48, projects: 100 } }) },
+    { title: 'groups in their order', given: state({ householdGroups: ['monitored', 'not_lifted'] }), expected: state({ householdGroups: ['not_lifted', 'monitored'] }) },
+  ];
+  it.each(cases)('$title', ({ given, expected }) => {
+    const c = canonicalLayersState(given);
+    expect(c).toEqual(expected);
+    const p = new URLSearchParams();
+    writeLayersState(c, p);
+    expect(parseLayersState(p)).toEqual(c);
+  });
+  it('a layer switched off and on again is the same state, and the same URL', () => {
+    const start = canonicalLayersState(state({ visible: ['households-hex', 'households-areas', 'pv'], opacity: { ...defaultLayersState.opacity, 'households-hex': 70 }, hexSize: '5000' }));
+    const off = canonicalLayersState(setLayerVisible(start, 'households-hex', false));
+    const on = canonicalLayersState(setLayerVisible(off, 'households-hex', true));
+    expect(on).toEqual(start);
+    const [a, b] = [new URLSearchParams(), new URLSearchParams()];
+    writeLayersState(start, a);
+    writeLayersState(on, b);
+    expect(b.toString()).toBe(a.toString());
+  });
+});
+
+describe('projects area filter', () => {
+  const areas = [
+    { title: 'no filter: the map area', map: '4114', filter: null, expected: '4114' },
+    { title: 'county inside the city', map: '4114', filter: '411421', expected: '411421' },
+    { title: 'township inside the county on the map', map: '411421', filter: '411421101', expected: '411421101' },
+    { title: 'filter outside the map area: ignored', map: '411422', filter: '411421101', expected: '411422' },
+    { title: 'map deeper than the filter: the map', map: '411421101', filter: '411421', expected: '411421101' },
+    { title: 'same as the map', map: '411421', filter: '411421', expected: '411421' },
+  ];
+  it.each(areas)('projectArea: $title', ({ map, filter, expected }) => expect(projectArea(map, filter)).toBe(expected));
+
+  const views = [
+    { title: 'city, nothing chosen', map: '4114', filter: null, expected: { county: null, township: null, countyFixed: false, townshipFixed: false } },
+    { title: 'city, county chosen', map: '4114', filter: '411421', expected: { county: '411421', township: null, countyFixed: false, townshipFixed: false } },
+    { title: 'city, township chosen', map: '4114', filter: '411421101', expected: { county: '411421', township: '411421101', countyFixed: false, townshipFixed: false } },
+    { title: 'county on the map: county fixed', map: '411421', filter: null, expected: { county: '411421', township: null, countyFixed: true, townshipFixed: false } },
+    { title: 'county on the map, other county filtered: the map wins', map: '411421', filter: '411422', expected: { county: '411421', township: null, countyFixed: true, townshipFixed: false } },
+    { title: 'township on the map: both fixed', map: '411421101', filter: null, expected: { county: '411421', township: '411421101', countyFixed: true, townshipFixed: true } },
+  ];
+  it.each(views)('areaFilterView: $title', ({ map, filter, expected }) => expect(areaFilterView(map, filter)).toEqual(expected));
 });
 
 describe('order and visibility helpers', () => {

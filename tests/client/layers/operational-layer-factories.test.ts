@@ -11,13 +11,11 @@ import {
   type PvFeature,
 } from '../../../client/features/layers/layers-api.ts';
 import { defaultLayersState, type LayersState } from '../../../client/features/layers/layers-state.ts';
-import { buildOperationalLayers, operationalTooltip, selectionOfPick } from '../../../client/features/layers/operational-layers.ts';
+import { buildOperationalLayers, buildPointClusters, clusterOfPick, operationalTooltip, selectionOfPick } from '../../../client/features/layers/operational-layers.ts';
 import { barWidthPct } from '../../../client/features/layers/LayerDetail.tsx';
 import { createBenefitLinkLayers, linkWidthPx } from '../../../client/layers/benefit-link-layers.ts';
-import { createHouseholdAreaLayer, createHouseholdHexLayer, hexBreaks, hexColor, householdRadiusPx, householdRamp } from '../../../client/layers/household-layers.ts';
+import { createHouseholdAreaLayer, createHouseholdHexLayer, hexBreaks, hexColor, householdMaxRadiusPx, householdRadiusPx, householdRamp } from '../../../client/layers/household-layers.ts';
 import {
-  clusterByGrid,
-  clusterRadiusPx,
   createProjectFeatureLayer,
   industryModeColors,
   investmentRadiusPx,
@@ -28,7 +26,7 @@ import {
   projectStatusColors,
   representativePoint,
 } from '../../../client/layers/project-layers.ts';
-import { capacitySizePx, createPvLayer, pvColor, pvIconUrl, pvRegisteredColors, pvStatusColors } from '../../../client/layers/pv-layers.ts';
+import { capacityScaleMax, capacitySizePx, createPvIconLayer, createPvLayer, pvColor, pvIconUrl, pvRegisteredColors, pvStatusColors } from '../../../client/layers/pv-layers.ts';
 import { statusColors } from '../../../server/domain/classify.ts';
 
 const project = (code: string, patch: Partial<ProjectFeature['properties']> = {}, geometry: GeoJSON.Geometry = { type: 'Point', coordinates: [115.6, 34.4] }): ProjectFeature => ({
@@ -115,35 +113,6 @@ describe('representativePoint', () => {
   it.each(cases)('$title', ({ g, expected }) => expect(representativePoint(g)).toEqual(expected));
 });
 
-describe('clusterByGrid', () => {
-  const near = [project('A', {}, { type: 'Point', coordinates: [115.6, 34.4] }), project('B', {}, { type: 'Point', coordinates: [115.6001, 34.4001] })];
-  const far = project('C', {}, { type: 'Point', coordinates: [116.5, 33.9] });
-  it('merges near projects when zoomed out and keeps lone ones as themselves', () => {
-    const { singles, clusters } = clusterByGrid([...near, far], 8, 48);
-    expect(singles.map((s) => s.properties.code)).toEqual(['C']);
-    expect(clusters).toHaveLength(1);
-    expect(clusters[0].count).toBe(2);
-    expect(clusters[0].codes).toEqual(['A', 'B']);
-    expect(clusters[0].position[0]).toBeCloseTo(115.60005, 6);
-  });
-  it('separates them when zoomed in', () => {
-    const { singles, clusters } = clusterByGrid([...near, far], 18, 48);
-    expect(clusters).toEqual([]);
-    expect(singles).toHaveLength(3);
-  });
-  it('lines cluster by their middle vertex; projects without geometry are skipped', () => {
-    const road = project('R', {}, { type: 'LineString', coordinates: [[115.5, 34.4], [115.6, 34.4], [115.7, 34.4]] });
-    const none = { ...project('N'), geometry: null } as unknown as ProjectFeature;
-    const { singles, clusters } = clusterByGrid([near[0], road, none], 8, 48);
-    expect(singles).toEqual([]);
-    expect(clusters[0].codes).toEqual(['A', 'R']);
-  });
-  it('cluster radius grows with the count and is capped', () => {
-    expect(clusterRadiusPx(4)).toBe(12);
-    expect(clusterRadiusPx(100_000)).toBe(26);
-  });
-});
-
 describe('createProjectFeatureLayer', () => {
   it('colours, sizes and rings the selected project', () => {
     const data = [project('A', { totalWan: 400 }), project('B', { totalWan: null, category: 'education', mode: null })];
@@ -179,15 +148,28 @@ describe('PV stations', () => {
     expect(new Set(urls).size).toBe(3);
     expect(decodeURIComponent(urls[0])).toContain('#1d3557');
   });
-  it('layer: icon per type and colour, size by capacity relative to the largest', () => {
+  it('icons: one per type and colour, size by capacity relative to the scale, the selected one larger', () => {
     const data = [pvStation('V1', { capacityKw: 400 }), pvStation('V2', { capacityKw: 100, type: 'household', registered: false })];
-    const layer = createPvLayer(data, { colorMode: 'registered', opacity: 0.5 });
-    const p = layer.props as unknown as { getIcon: (f: PvFeature) => { id: string; url: string }; getSize: (f: PvFeature) => number; opacity: number };
+    const layer = createPvIconLayer(data, { colorMode: 'registered', selectedCode: 'V2', maxKw: 400 });
+    const p = layer.props as unknown as { getIcon: (f: PvFeature) => { id: string; url: string }; getSize: (f: PvFeature) => number };
     expect(p.getIcon(data[0]).id).toBe('village-yes');
     expect(p.getIcon(data[1]).id).toBe('household-no');
     expect(p.getSize(data[0])).toBe(34);
-    expect(p.getSize(data[1])).toBe(24);
-    expect(p.opacity).toBe(0.5);
+    expect(p.getSize(data[1])).toBeCloseTo(24 * 1.4, 6);
+  });
+  const scales = [
+    { title: 'none', kw: [], expected: 0 },
+    { title: 'nulls ignored', kw: [null, 100, 200], expected: 100 },
+    { title: 'one huge centralized station does not shrink the village ones', kw: [...Array.from({ length: 99 }, () => 100), 30_000], expected: 100 },
+  ];
+  it.each(scales)('capacity scale: $title', ({ kw, expected }) => {
+    expect(capacityScaleMax(kw.map((c, i) => pvStation(`S${i}`, { capacityKw: c })))).toBe(expected);
+  });
+  it('layer: composite with its opacity and the shared clustering', () => {
+    const layer = createPvLayer([pvStation('V1')], { colorMode: 'status', opacity: 0.5 });
+    expect(layer.id).toBe('op-pv');
+    expect((layer.props as unknown as { opacity: number; clusters: unknown }).opacity).toBe(0.5);
+    expect((layer.props as unknown as { clusters: unknown }).clusters).toBeNull();
   });
 });
 
@@ -212,6 +194,14 @@ describe('household aggregates', () => {
     { count: 25, max: 100, expected: 14.5 },
   ];
   it.each(radii)('village radius $count of $max', ({ count, max, expected }) => expect(householdRadiusPx(count, max)).toBeCloseTo(expected, 6));
+  const maxRadii = [
+    { n: 0, expected: 22 },
+    { n: 30, expected: 22 },
+    { n: 186, expected: 22 * Math.sqrt(120 / 186) },
+    { n: 500, expected: 10.78 },
+    { n: 5000, expected: 10 },
+  ];
+  it.each(maxRadii)('the more areas, the smaller the symbols: $n areas → $expected px', ({ n, expected }) => expect(householdMaxRadiusPx(n)).toBeCloseTo(expected, 2));
   it('joins counts to label points by code and drops villages without a point or households', () => {
     const row = (code: string, total: number): HouseholdAreaRow => ({ code, name: code, total, notLifted: total, edge: 0, monitored: 0, lifted: 0, labourNone: 0, labourWeak: 0, labourFull: total });
     const joined = joinHouseholdRows([row('1', 5), row('2', 0), row('3', 7)], [{ code: '1', label: [1, 2] }, { code: '2', label: [3, 4] }, { code: '3', label: null }]);
@@ -226,6 +216,15 @@ describe('household aggregates', () => {
     expect((createHouseholdHexLayer(hex).props.data as unknown[]).length).toBe(1);
     const areas = createHouseholdAreaLayer([{ code: '1', name: 'a', total: 0, notLifted: 0, edge: 0, monitored: 0, lifted: 0, labourNone: 0, labourWeak: 0, labourFull: 0, position: [1, 1] }]);
     expect((areas.props.data as unknown[]).length).toBe(0);
+  });
+  it('area symbols: purple rings on a faint tint, sized among the areas drawn', () => {
+    const row = (code: string, total: number) => ({ code, name: code, total, notLifted: total, edge: 0, monitored: 0, lifted: 0, labourNone: 0, labourWeak: 0, labourFull: 0, position: [1, 1] as [number, number] });
+    const layer = createHouseholdAreaLayer([row('1', 100), row('2', 25), row('3', 0)]);
+    const p = layer.props as unknown as { getRadius: (r: { total: number }) => number; getFillColor: number[]; getLineColor: number[]; data: unknown[] };
+    expect(p.data).toHaveLength(2);
+    expect(p.getRadius({ total: 100 })).toBe(22);
+    expect(p.getFillColor[3]).toBeLessThan(80);
+    expect(p.getLineColor[3]).toBe(255);
   });
 });
 
@@ -250,19 +249,21 @@ describe('filters → query strings', () => {
   const s = (patch: Partial<LayersState>): LayersState => ({ ...structuredClone(defaultLayersState), ...patch });
   const pf = defaultLayersState.projectFilters;
   const cases = [
-    { title: 'no filter', state: s({}), asOf: null, expected: 'area=4114' },
-    { title: 'as of', state: s({}), asOf: '2020-06-20', expected: 'area=4114&asOf=2020-06-20' },
+    { title: 'no filter', state: s({}), asOf: null, expected: 'area=4114&limit=50000' },
+    { title: 'county filter narrows the city', state: s({ projectFilters: { ...pf, area: '411421' } }), asOf: null, expected: 'area=411421&limit=50000' },
+    { title: 'township filter narrows the city', state: s({ projectFilters: { ...pf, area: '411421101' } }), asOf: null, expected: 'area=411421101&limit=50000' },
+    { title: 'as of', state: s({}), asOf: '2020-06-20', expected: 'area=4114&asOf=2020-06-20&limit=50000' },
     {
       title: 'every filter',
-      state: s({ projectFilters: { year: 2019, category: ['industry'], mode: ['pv', 'tourism'], status: ['started'], responsibleLevel: ['village'], fundingSource: ['social'], overdue: false, signed: true } }),
+      state: s({ projectFilters: { area: null, year: 2019, category: ['industry'], mode: ['pv', 'tourism'], status: ['started'], responsibleLevel: ['village'], fundingSource: ['social'], overdue: false, signed: true } }),
       asOf: null,
-      expected: 'area=4114&year=2019&category=industry&mode=pv%2Ctourism&status=started&responsibleLevel=village&fundingSource=social&overdue=false&signed=true',
+      expected: 'area=4114&year=2019&category=industry&mode=pv%2Ctourism&status=started&responsibleLevel=village&fundingSource=social&overdue=false&signed=true&limit=50000',
     },
-    { title: 'overdue only', state: s({ projectFilters: { ...pf, overdue: true } }), asOf: null, expected: 'area=4114&overdue=true' },
+    { title: 'overdue only', state: s({ projectFilters: { ...pf, overdue: true } }), asOf: null, expected: 'area=4114&overdue=true&limit=50000' },
   ];
   it.each(cases)('projects: $title', ({ state, asOf, expected }) => expect(projectLayerParams('4114', asOf, state).toString()).toBe(expected));
   it('PV stations', () => {
-    expect(pvLayerParams('411421', null, s({ pvFilters: { type: ['centralized'], status: [], registered: true } })).toString()).toBe('area=411421&type=centralized&registered=true');
+    expect(pvLayerParams('411421', null, s({ pvFilters: { type: ['centralized'], status: [], registered: true } })).toString()).toBe('area=411421&type=centralized&registered=true&limit=50000');
   });
   it('households: groups and labour, never anything else', () => {
     expect(householdParams('411421', s({ labour: ['none'] }), { level: 'village' }).toString()).toBe('parent=411421&level=village&category=not_lifted%2Cedge%2Cmonitored&labour=none');
@@ -271,7 +272,7 @@ describe('filters → query strings', () => {
 
 describe('buildOperationalLayers', () => {
   const data = {
-    projects: { type: 'FeatureCollection' as const, features: [project('A')], meta: { asOf: '2020-06-20', matched: 2, located: 1, inView: 1, returned: 1, unlocated: [], unlocatedCount: 1 } },
+    projects: { type: 'FeatureCollection' as const, features: [project('A')], meta: { asOf: '2020-06-20', matched: 2, located: 1, inView: 1, returned: 1, unlocated: [], unlocatedCount: 1, years: [2020] } },
     pv: { type: 'FeatureCollection' as const, features: [pvStation('V')], meta: { asOf: '2020-06-20', matched: 1, returned: 1, unlocatedCount: 0 } },
     householdAreas: [],
     hexagons: null,
@@ -290,6 +291,16 @@ describe('buildOperationalLayers', () => {
     const reordered = buildOperationalLayers({ ...state, order: ['projects', 'pv', 'benefit-links', 'households-areas', 'households-hex'] }, data).flat() as { id: string }[];
     expect(reordered.map((l) => l.id)).toEqual(['op-projects', 'op-pv']);
   });
+  it('one clustering for the visible point layers, handed to both', () => {
+    const both: LayersState = { ...structuredClone(defaultLayersState), visible: ['projects', 'pv'] };
+    const clusters = buildPointClusters(both, data)!;
+    const view = clusters.at(22);
+    expect([view.projects.length, view.pv.length]).toEqual([1, 1]);
+    expect(buildPointClusters({ visible: ['pv'] }, data)!.at(22).projects).toEqual([]);
+    expect(buildPointClusters({ visible: ['households-hex'] }, data)).toBeNull();
+    const layers = buildOperationalLayers(both, { ...data, clusters }).flat() as unknown as { id: string; props: { clusters: unknown } }[];
+    expect(layers.map((l) => l.props.clusters)).toEqual([clusters, clusters]);
+  });
   it('a layer whose data is not loaded yet is left out', () => {
     const state: LayersState = { ...structuredClone(defaultLayersState), visible: ['households-hex'] };
     expect(buildOperationalLayers(state, data)).toEqual([]);
@@ -299,13 +310,26 @@ describe('buildOperationalLayers', () => {
 describe('picking', () => {
   const cases = [
     { title: 'project point (sub-layer of the composite)', info: { layer: { id: 'op-projects' }, sourceLayer: { id: 'op-projects-features' }, object: project('P1') }, expected: { kind: 'project', code: 'P1' } },
-    { title: 'cluster: ours, selects nothing', info: { layer: { id: 'op-projects' }, object: { kind: 'cluster', count: 3, codes: [], position: [0, 0] } }, expected: null },
+    { title: 'project cluster: ours, selects nothing', info: { layer: { id: 'op-projects' }, object: { kind: 'cluster', id: 1, count: 3, projects: 3, pv: 0, position: [0, 0] } }, expected: null },
+    { title: 'PV cluster badge: ours, selects nothing', info: { layer: { id: 'op-pv' }, sourceLayer: { id: 'op-pv-clusters' }, object: { kind: 'cluster', id: 1, count: 3, projects: 1, pv: 2, position: [0, 0] } }, expected: null },
     { title: 'PV station', info: { layer: { id: 'op-pv' }, object: pvStation('V9') }, expected: { kind: 'pv', code: 'V9' } },
     { title: 'household hexagon: ours, selects nothing', info: { layer: { id: 'op-households-hex' }, object: { properties: { total: 5 } } }, expected: null },
     { title: 'region fill: not ours', info: { layer: { id: 'region-fill' }, object: { properties: { code: '411421' } } }, expected: undefined },
     { title: 'empty map: not ours', info: { layer: null, object: null }, expected: undefined },
   ];
   it.each(cases)('$title', ({ info, expected }) => expect(selectionOfPick(info as never)).toEqual(expected));
+  const cluster = { kind: 'cluster', id: 7, count: 5, projects: 3, pv: 2, position: [115.6, 34.4] };
+  const clusterPicks = [
+    { title: 'project disc', info: { layer: { id: 'op-projects' }, sourceLayer: { id: 'op-projects-clusters-disc' }, object: cluster }, expected: cluster },
+    { title: 'PV badge', info: { layer: { id: 'op-pv' }, sourceLayer: { id: 'op-pv-clusters' }, object: cluster }, expected: cluster },
+    { title: 'a project', info: { layer: { id: 'op-projects' }, object: project('P1') }, expected: null },
+    { title: 'not our layer', info: { layer: { id: 'region-fill' }, object: cluster }, expected: null },
+  ];
+  it.each(clusterPicks)('clusterOfPick: $title', ({ info, expected }) => expect(clusterOfPick(info as never)).toEqual(expected));
+  it('cluster tooltips count both kinds and say a click zooms in', () => {
+    expect(operationalTooltip({ layer: { id: 'op-projects' }, object: cluster } as never, 'zh')).toBe('3 个项目、2 座光伏电站\n点击放大查看');
+    expect(operationalTooltip({ layer: { id: 'op-pv' }, object: { ...cluster, projects: 0, count: 2 } } as never, 'en')).toBe('2 PV stations\nclick to zoom in');
+  });
   it('tooltips name the object in the language', () => {
     expect(operationalTooltip({ layer: { id: 'op-projects' }, object: project('P1', { overdue: true }) } as never, 'zh')).toBe('项目P1\n养殖 · 开工 · 逾期未完工');
     expect(operationalTooltip({ layer: { id: 'op-benefit-links-line' }, object: link('7', 12) } as never, 'en')).toBe('村7: 12 households');

@@ -42,6 +42,8 @@ describe(`layers API (${testBackend})`, () => {
     { title: 'category=industry', query: 'category=industry', where: sql`p.category = 'industry'` },
     { title: 'mode=pv,breeding', query: 'mode=pv,breeding', where: sql`p.industry_mode IN ('pv', 'breeding')` },
     { title: 'one county', query: 'area=411421', where: sql`p.county_code = '411421'` },
+    { title: 'one township', query: 'area=411421101', where: sql`p.township_code = '411421101'` },
+    { title: 'a township and a category', query: 'area=411421101&category=industry', where: sql`p.township_code = '411421101' AND p.category = 'industry'` },
     { title: 'responsible township', query: 'responsibleLevel=township', where: sql`p.responsible_level = 'township'` },
     { title: 'funded by bonds', query: 'fundingSource=bond', where: sql`p.fund_bond_wan > 0` },
     { title: 'not signed', query: 'signed=false', where: sql`NOT (p.sign_main_date IS NOT NULL AND p.sign_deputy_date IS NOT NULL)` },
@@ -50,6 +52,22 @@ describe(`layers API (${testBackend})`, () => {
     expect(body.meta.matched).toBe(await count(where));
     expect(body.meta.matched).toBeGreaterThan(0);
     expect(body.meta.matched).toBeLessThan(await count(sql`true`));
+  });
+
+  it("lists the plan years of the area's projects, whatever the other filters (the year filter's choices)", async () => {
+    // The demo plans every project in 2020: move one project outside 民权县 (411421) to 2019 for this test.
+    const [p] = await database.rows<{ code: string }>(sql`SELECT code FROM projects WHERE county_code <> '411421' ORDER BY code LIMIT 1`);
+    await database.rows(sql`UPDATE projects SET year = 2019 WHERE code = ${p.code}`);
+    try {
+      const city = await get('/api/layers/projects?year=2015');
+      expect(city.body.meta.matched).toBe(0);
+      expect(city.body.meta.years).toEqual([2019, 2020]);
+      expect((await get('/api/layers/projects?year=2019')).body.meta.matched).toBe(1);
+      expect((await get('/api/layers/projects?area=411421')).body.meta.years).toEqual([2020]);
+      expect((await get('/api/layers/projects?area=411421101&category=industry')).body.meta.years).toEqual([2020]);
+    } finally {
+      await database.rows(sql`UPDATE projects SET year = 2020 WHERE code = ${p.code}`);
+    }
   });
 
   it('filters by status and overdue as of the date', async () => {
