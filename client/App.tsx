@@ -182,6 +182,7 @@ function MapScreen({ view, updateView }: { view: ViewState; updateView: UpdateVi
               onHoverCode={setHoveredCode}
               onAreaClick={onAreaClick}
               onCameraChange={setCamera}
+              fillOpacity={ops.choroplethOpacity}
               overlayLayers={ops.layers}
               onOverlayPick={ops.onPick}
               overlayTooltip={ops.getTooltip}

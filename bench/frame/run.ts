@@ -26,7 +26,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import zlib from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
 import { build } from 'vite';
-import { clusterByGrid, industryModeColors, investmentScaleMax, projectOutline } from '../../client/layers/project-layers.ts';
+import { PointClusterIndex } from '../../client/layers/point-clusters.ts';
+import { industryModeColors, investmentScaleMax, projectOutline, representativePoint } from '../../client/layers/project-layers.ts';
 import { offlineStyle } from '../../client/map/offline-style.ts';
 import { buildPointAttributes, encodePointAttributes } from './attributes.ts';
 import { bareStyle } from './bare-style.ts';
@@ -111,8 +112,8 @@ export interface SizeResult {
   variants: Partial<Record<Variant, VariantResult>>;
   /** a ÷ b of the medians, and the median of the per-iteration ratios (same round). */
   ratios: Record<string, { metric: keyof Sample; ofMedians: number; pairedMedian: number }>;
-  /** The app's clustering (clusterByGrid at the city zoom), in node, ms. */
-  clusterByGridMs: Stats;
+  /** The app's clustering (a supercluster index over the points, queried at the city zoom), in node, ms. */
+  clusterMs: Stats;
 }
 
 export interface FrameResults {
@@ -244,7 +245,7 @@ function timeClustering(features: ReturnType<typeof generatePoints>, zoom: numbe
   const out: number[] = [];
   for (let i = 0; i < 5; i++) {
     const t = performance.now();
-    clusterByGrid(features, zoom, 64);
+    new PointClusterIndex(features, [], { projects: (f) => representativePoint(f.geometry), pv: () => null }).at(zoom);
     out.push(performance.now() - t);
   }
   return stats(out.slice(1));
@@ -364,7 +365,7 @@ export async function runFrameBench(opts: FrameOptions = frameOptionsFromEnv(), 
         payload: p.payload,
         variants,
         ratios,
-        clusterByGridMs: timeClustering(p.features, 8),
+        clusterMs: timeClustering(p.features, 8),
       };
     }
     return results;
@@ -381,7 +382,7 @@ export function formatFrameResults(r: FrameResults): string {
   lines.push(`\nfirst frame, headless Chromium (${r.glRenderer}), ${r.viewport.width}×${r.viewport.height}, ${r.iterations} iterations, ${r.cpus} cores`);
   for (const s of Object.values(r.sizes)) {
     const kb = (b: number) => (b / 1024).toFixed(0);
-    lines.push(`\n${s.points.toLocaleString('en')} points — GeoJSON ${kb(s.payload.geojsonBytes)} KB (gzip ${kb(s.payload.geojsonGzipBytes)}), binary ${kb(s.payload.binaryBytes)} KB (gzip ${kb(s.payload.binaryGzipBytes)}); clusterByGrid ${s.clusterByGridMs.median} ms`);
+    lines.push(`\n${s.points.toLocaleString('en')} points — GeoJSON ${kb(s.payload.geojsonBytes)} KB (gzip ${kb(s.payload.geojsonGzipBytes)}), binary ${kb(s.payload.binaryBytes)} KB (gzip ${kb(s.payload.binaryGzipBytes)}); clustering ${s.clusterMs.median} ms`);
     lines.push(['variant'.padEnd(20), 'total'.padStart(8), 'p95'.padStart(8), 'drawn'.padStart(8), 'fromData'.padStart(9), 'p95'.padStart(8), 'fetch+parse'.padStart(12), 'render'.padStart(8), 'mapLoad'.padStart(8), 'cover'.padStart(6)].join(' '));
     for (const [v, x] of Object.entries(s.variants)) {
       const t = x!.timings;

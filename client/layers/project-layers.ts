@@ -111,14 +111,6 @@ export function clusterRadiusPx(count: number): number {
   return Math.min(24, 9 + 0.7 * Math.sqrt(Math.max(0, count)));
 }
 
-/**
- * @deprecated Kept for bench/frame/run.ts, which times "the app's clustering": the projects alone in a
- * PointClusterIndex (supercluster) queried at one zoom. Product code uses PointClusterIndex directly.
- */
-export function clusterByGrid(features: readonly ProjectFeature[], zoom: number, cellPx: number): ClusterView<ProjectFeature, never> {
-  return new PointClusterIndex<ProjectFeature, never>(features, [], { projects: (f) => representativePoint(f.geometry), pv: () => null }, { radiusPx: cellPx }).at(zoom);
-}
-
 interface ProjectsLayerExtraProps {
   data: ProjectFeature[];
   /** The clustering of the point layers (projects and PV stations), or null to draw every project. */

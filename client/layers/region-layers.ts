@@ -25,6 +25,8 @@ export interface RegionFillLayerOptions {
   lineWidthPx?: number;
   /** Answer hover and click (default true). */
   pickable?: boolean;
+  /** Opacity of the whole layer, 0–1 (default 1). */
+  opacity?: number;
 }
 
 /** Filled division polygons with thin boundaries; highlighted under the pointer. */
@@ -40,6 +42,7 @@ export function createRegionFillLayer(features: readonly RegionFeature[], option
     lineColor = regionStyle.line,
     lineWidthPx = regionStyle.lineWidthPx,
     pickable = true,
+    opacity = 1,
   } = options;
   const data = features.filter((f) => f.geometry !== null) as GeoJSON.Feature<GeoJSON.Geometry, RegionFeature['properties']>[];
   return new GeoJsonLayer<RegionFeature['properties']>({
@@ -47,6 +50,7 @@ export function createRegionFillLayer(features: readonly RegionFeature[], option
     data,
     filled: true,
     stroked: true,
+    opacity,
     getFillColor: (f) => (fillColors ? (fillColors.get(f.properties.code) ?? fillColor) : f.properties.code === selectedCode ? selectedFill : fillColor),
     getLineColor: lineColor,
     getLineWidth: lineWidthPx,

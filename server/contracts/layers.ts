@@ -11,6 +11,9 @@ import {
   responsibleLevels,
 } from './enums.ts';
 import { RegionCode } from './regions.ts';
+import { fundingSources, hexSizes, maxLayerLimit } from './layer-constants.ts';
+
+export { fundingSources, hexSizes, maxLayerLimit, minHouseholdsPerCell, type FundingSource } from './layer-constants.ts';
 
 const allowed = (values: readonly string[]) => `allowed: ${values.join(', ')}`;
 
@@ -58,11 +61,6 @@ export const IsoDate = z
 
 const bool = z.enum(['true', 'false'], { error: 'must be true or false' }).transform((v) => v === 'true');
 
-export const fundingSources = ['central', 'province', 'city', 'county', 'finance', 'bond', 'social'] as const;
-export type FundingSource = (typeof fundingSources)[number];
-
-/** Most features one layer request may return (the map asks for this many: clusters keep it readable). */
-export const maxLayerLimit = 50_000;
 
 const paging = {
   limit: z.coerce
@@ -109,8 +107,6 @@ export const HouseholdAggregateQuery = z.object({
 });
 export type HouseholdAggregateQuery = z.infer<typeof HouseholdAggregateQuery>;
 
-/** Hexagon sizes offered (edge length in metres): an allowlist, never free numbers in SQL. */
-export const hexSizes = ['1000', '2000', '5000'] as const;
 export const HouseholdHexQuery = z.object({
   parent: RegionCode.default('4114'),
   size: z.enum(hexSizes, { error: `must be one of ${hexSizes.join(', ')} (metres)` }).default('2000'),
@@ -119,8 +115,6 @@ export const HouseholdHexQuery = z.object({
 });
 export type HouseholdHexQuery = z.infer<typeof HouseholdHexQuery>;
 
-/** Cells with fewer households than this are not sent (their households are counted as suppressed). */
-export const minHouseholdsPerCell = 5;
 
 /** Household counts of one area, by category and labour capacity (an aggregate: no ids, no locations). */
 export interface HouseholdAreaCounts {

@@ -23,6 +23,8 @@ export interface ChoroplethMapProps {
   data: RegionCollection | null;
   values: MeasureValues | null;
   fillColors: ReadonlyMap<string, Rgba> | null;
+  /** Opacity of the choropleth fill, 0–1 (lower while a layer with its own colour ramp is shown). */
+  fillOpacity?: number;
   selectedCode: string | null;
   hoveredCode: string | null;
   initialCamera: Camera | null;
@@ -41,7 +43,7 @@ const FILL_ID = 'region-fill';
 
 const tooltipStyle = { fontSize: '15px', lineHeight: '1.55', color: '#14243b', background: 'rgba(255,255,255,0.97)', border: '1px solid #c5cedb', borderRadius: '4px', padding: '8px 12px', boxShadow: '0 2px 8px rgba(15,40,80,0.18)', whiteSpace: 'pre' };
 
-export function ChoroplethMap({ mapRef, area, data, values, fillColors, selectedCode, hoveredCode, initialCamera, overlayLayers, onOverlayPick, overlayTooltip, onHoverCode, onAreaClick, onCameraChange }: ChoroplethMapProps) {
+export function ChoroplethMap({ mapRef, area, data, values, fillColors, fillOpacity = 1, selectedCode, hoveredCode, initialCamera, overlayLayers, onOverlayPick, overlayTooltip, onHoverCode, onAreaClick, onCameraChange }: ChoroplethMapProps) {
   const { t, lang } = useI18n();
   const features = data?.features ?? null;
   const [viewport, setViewport] = useState<MapViewport | null>(null);
@@ -82,14 +84,14 @@ export function ChoroplethMap({ mapRef, area, data, values, fillColors, selected
   const layers = useMemo<LayersList>(() => {
     if (!features || !derived) return [];
     return [
-      createRegionFillLayer(features, { id: FILL_ID, selectedCode, hoveredCode, fillColors }),
+      createRegionFillLayer(features, { id: FILL_ID, selectedCode, hoveredCode, fillColors, opacity: fillOpacity }),
       createOutlineLayer(derived.outline, { id: 'area-outline', color: regionStyle.areaOutline, widthPx: regionStyle.areaOutlineWidthPx }),
       createOutlineLayer(selected?.geometry ? [selected] : [], { id: 'selected-outline', color: regionStyle.selectedOutline, widthPx: regionStyle.selectedOutlineWidthPx }),
       ...(overlayLayers ?? []),
       // Names and values above the operational layers: the choropleth stays readable with every layer on.
       createRegionLabelLayer(labelData, { priorityCode: selectedCode }),
     ];
-  }, [features, derived, selected, selectedCode, hoveredCode, fillColors, labelData, overlayLayers]);
+  }, [features, derived, selected, selectedCode, hoveredCode, fillColors, fillOpacity, labelData, overlayLayers]);
 
   const onHover = useCallback(
     (info: PickingInfo | null) => {

@@ -15,7 +15,7 @@ import {
   pvTypes,
   responsibleLevels,
 } from '../../../server/contracts/enums.ts';
-import { fundingSources, hexSizes, minHouseholdsPerCell } from '../../../server/contracts/layers.ts';
+import { fundingSources, hexSizes, minHouseholdsPerCell } from '../../../server/contracts/layer-constants.ts';
 import { formatCount } from '../../../server/domain/format.ts';
 import { benefitLinkColor } from '../../layers/benefit-link-layers.ts';
 import { householdRamp, householdSymbolColor } from '../../layers/household-layers.ts';

@@ -3,7 +3,8 @@
  * strings. Household data comes ONLY from the aggregate endpoints (/api/layers/households/areas and
  * /hexagons): the browser never asks for a household's id or location.
  */
-import { maxLayerLimit, type HouseholdAreaCounts } from '../../../server/contracts/layers.ts';
+import { maxLayerLimit } from '../../../server/contracts/layer-constants.ts';
+import type { HouseholdAreaCounts } from '../../../server/contracts/layers.ts';
 import { fetchRegions, getJson, type RegionCollection } from '../../api/client.ts';
 import type { HouseholdCategory, IndustryMode, ProjectCategory, ProjectStatus, PvStatus, PvType } from '../../../server/contracts/enums.ts';
 import { projectArea, type HexSize, type LayersState } from './layers-state.ts';

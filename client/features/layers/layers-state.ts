@@ -21,7 +21,7 @@ import {
   type PvType,
   type ResponsibleLevel,
 } from '../../../server/contracts/enums.ts';
-import { fundingSources, hexSizes, type FundingSource } from '../../../server/contracts/layers.ts';
+import { fundingSources, hexSizes, type FundingSource } from '../../../server/contracts/layer-constants.ts';
 
 /** The operational layers, in their default drawing order (bottom first). */
 export const operationalLayerIds = ['households-hex', 'households-areas', 'benefit-links', 'pv', 'projects'] as const;
@@ -289,4 +289,13 @@ export function moveLayer(state: LayersState, id: OperationalLayerId, direction:
 export function setLayerVisible(state: LayersState, id: OperationalLayerId, on: boolean): LayersState {
   const visible = on ? [...new Set([...state.visible, id])] : state.visible.filter((v) => v !== id);
   return { ...state, visible: operationalLayerIds.filter((v) => visible.includes(v)) };
+}
+
+/**
+ * Opacity of the choropleth under the operational layers: the household density hexagons are a
+ * colour ramp of their own, so while they are shown the choropleth steps back to a faint tint
+ * (names, values and boundaries stay on top) instead of mixing into unreadable colours.
+ */
+export function choroplethOpacity(state: Pick<LayersState, 'visible'>): number {
+  return state.visible.includes('households-hex') ? 0.15 : 1;
 }

@@ -23,7 +23,7 @@ import {
   pvLayerParams,
 } from './layers-api.ts';
 import type { Lang } from './layers-i18n.ts';
-import { canonicalLayersState, type LayersState } from './layers-state.ts';
+import { canonicalLayersState, choroplethOpacity, type LayersState } from './layers-state.ts';
 import { buildOperationalLayers, buildPointClusters, clusterOfPick, operationalTooltip, selectionOfPick } from './operational-layers.ts';
 import { useLoad } from './use-load.ts';
 
@@ -50,6 +50,8 @@ export interface OperationalLayers {
   onPick(info: PickingInfo): boolean;
   /** Tooltip text for an object of these layers, or null (optional for the caller). */
   getTooltip(info: PickingInfo): string | null;
+  /** Opacity for the choropleth fill under these layers (0–1). */
+  choroplethOpacity: number;
 }
 
 /** Household aggregates need a parent above village level. */
@@ -166,5 +168,5 @@ export function useOperationalLayers({ lang, asOf, area, state, onStateChange: o
       })
     : null;
 
-  return { layers, panel, detail, onPick, getTooltip };
+  return { layers, panel, detail, onPick, getTooltip, choroplethOpacity: choroplethOpacity(state) };
 }

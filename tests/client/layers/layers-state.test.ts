@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { areaFilterView } from '../../../client/features/layers/layers-api.ts';
 import {
+  choroplethOpacity,
   canonicalLayersState,
   defaultLayersState,
   moveLayer,
@@ -155,4 +156,15 @@ describe('order and visibility helpers', () => {
     expect(on.visible).toEqual(['pv']);
     expect(setLayerVisible(on, 'pv', false).visible).toEqual([]);
   });
+});
+
+describe('choroplethOpacity', () => {
+  const cases = [
+    { visible: [], expected: 1 },
+    { visible: ['projects', 'pv'], expected: 1 },
+    { visible: ['households-areas'], expected: 1 },
+    { visible: ['households-hex'], expected: 0.15 },
+    { visible: ['projects', 'households-hex'], expected: 0.15 },
+  ] as const;
+  for (const c of cases) it(`${c.visible.join('+') || 'no layers'} → ${c.expected}`, () => expect(choroplethOpacity({ visible: [...c.visible] })).toBe(c.expected));
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProjectFeature, PvFeature } from '../../../client/features/layers/layers-api.ts';
 import { clusterZoomTarget, defaultClusterOptions, isPointCluster, PointClusterIndex } from '../../../client/layers/point-clusters.ts';
-import { clusterByGrid, clusterRadiusPx, projectsAtZoom, representativePoint } from '../../../client/layers/project-layers.ts';
+import { clusterRadiusPx, projectsAtZoom, representativePoint } from '../../../client/layers/project-layers.ts';
 import { pvAtZoom, pvBadgePlacement } from '../../../client/layers/pv-layers.ts';
 
 const project = (code: string, coordinates: [number, number], geometry?: GeoJSON.Geometry | null): ProjectFeature =>
@@ -141,10 +141,4 @@ describe('cluster symbols', () => {
     { title: 'beside a large disc', projects: 100_000, expected: { anchor: 'start', offset: [19, -18] } },
   ];
   it.each(badges)('PV badge: $title', ({ projects: n, expected }) => expect(pvBadgePlacement({ projects: n })).toEqual(expected));
-
-  it('clusterByGrid (kept for the frame benchmark) is the same supercluster clustering of projects alone', () => {
-    const v = clusterByGrid(projects, 8, defaultClusterOptions.radiusPx);
-    expect(v.clusters.map((c) => c.projects)).toEqual([3]);
-    expect(codes(v.projects)).toEqual(['E1']);
-  });
 });
