@@ -124,9 +124,9 @@ export function areaFactsSql(q: AreaFactsQuery): SQL {
 export async function queryAreaFacts(database: Database, q: AreaFactsQuery): Promise<AreaFacts[]> {
   const rows = await database.rows<AreaFacts & Record<string, unknown>>(areaFactsSql(q));
   // postgres.js returns int/float8 as numbers already; PGlite too. Normalise defensively (numeric → string).
-  return rows.map((r) => {
-    const out = { ...r } as Record<string, unknown>;
-    for (const [k, v] of Object.entries(out)) if (k !== 'code' && k !== 'name' && typeof v === 'string') out[k] = Number(v);
-    return out as unknown as AreaFacts;
-  });
+  // In place, without copying: thousands of village rows per request.
+  for (const r of rows as Record<string, unknown>[]) {
+    for (const k in r) if (k !== 'code' && k !== 'name' && typeof r[k] === 'string') r[k] = Number(r[k]);
+  }
+  return rows as AreaFacts[];
 }
