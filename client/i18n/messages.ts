@@ -11,7 +11,11 @@ export type MessageParams = Record<string, string | number>;
 
 /** Text of `key` in `lang`, with `{name}` replaced from `params` (unknown placeholders are left as they are). */
 export function translate(lang: Language, key: MessageKey, params?: MessageParams): string {
-  const text = dictionaries[lang][key] ?? zh[key];
+  return fillParams(dictionaries[lang][key] ?? zh[key], params);
+}
+
+/** `{name}` placeholders of `text` replaced from `params` (unknown placeholders are left as they are). One implementation for every dictionary. */
+export function fillParams(text: string, params?: MessageParams): string {
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }

@@ -2,6 +2,7 @@
 import { useMemo } from 'react';
 import { accountEn } from '../../i18n/account.en.ts';
 import { accountZh, type AccountMessageKey, type AccountMessages } from '../../i18n/account.zh.ts';
+import { fillParams } from '../../i18n/messages.ts';
 import { useI18n } from '../../i18n/use-i18n.tsx';
 
 export type Lang = 'zh' | 'en';
@@ -11,9 +12,7 @@ export const accountDictionaries: Record<Lang, AccountMessages> = { zh: accountZ
 
 /** Text of `key` in `lang` with `{name}` placeholders filled from `params`. */
 export function translateAccount(lang: Lang, key: AccountMessageKey, params?: Record<string, string | number>): string {
-  const text = accountDictionaries[lang][key] ?? accountZh[key];
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return fillParams(accountDictionaries[lang][key] ?? accountZh[key], params);
 }
 
 /** Whether a string is a key (e.g. built from an enum value such as `action.${action}`). */

@@ -6,16 +6,11 @@ import type { CreateUserBody, Role, UpdateUserBody, UserView } from '../../api/a
 
 export const roleOrder: readonly Role[] = ['city_admin', 'county_editor', 'leader', 'planner'];
 
-/** What the form holds. `countyCode` and `leader` matter only for a county editor. */
-export interface UserFormValues {
-  username: string;
-  displayName: string;
-  role: Role;
-  countyCode?: string | null;
-  leader?: boolean;
-  /** Create only: empty → the server generates one. */
-  password?: string;
-}
+/**
+ * What the form holds: the create body. `countyCode` and `leader` matter only for a county editor;
+ * `password` only on create (empty → the server generates one).
+ */
+export type UserFormValues = CreateUserBody;
 
 /** The username rule of the server (contracts/auth.ts), checked as the user types. */
 export const usernamePattern = /^[a-z0-9_.-]{3,32}$/;

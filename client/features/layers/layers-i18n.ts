@@ -1,5 +1,6 @@
 /** Lookup of the operational layers' strings (own dictionaries, so the shared ones stay untouched). */
 import { layersEn } from '../../i18n/layers.en.ts';
+import { fillParams } from '../../i18n/messages.ts';
 import { layersZh, type LayersMessageKey, type LayersMessages } from '../../i18n/layers.zh.ts';
 
 export type Lang = 'zh' | 'en';
@@ -9,9 +10,7 @@ const dictionaries: Record<Lang, LayersMessages> = { zh: layersZh, en: layersEn 
 
 /** Text of `key` in `lang` with `{name}` placeholders filled from `params`. */
 export function translateLayers(lang: Lang, key: LayersMessageKey, params?: Record<string, string | number>): string {
-  const text = dictionaries[lang][key] ?? layersZh[key];
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return fillParams(dictionaries[lang][key] ?? layersZh[key], params);
 }
 
 /** Whether a string is a key (e.g. built from an enum value). */
