@@ -1,22 +1,22 @@
 /**
  * The one place that knows there are two database backends: embedded PGlite + PostGIS (default,
  * persisted to a folder) and a PostgreSQL/PostGIS server (DATABASE_URL, through postgres.js).
- * Everything above this module sees one drizzle database and `rows()` for raw SQL.
+ * Everything above this module sees one drizzle database and `rows()` for raw SQL. The embedded
+ * database runs in a thread of its own and speaks the wire protocol (embedded-engine.ts), so both
+ * backends go through postgres.js: one driver, one migrator.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
-import { postgis } from '@electric-sql/pglite-postgis';
 import { type SQL } from 'drizzle-orm';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import type { PgDatabase } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
 import * as schema from './schema.ts';
 import { StartupError } from '../errors.ts';
+import { startEmbeddedEngine, type EmbeddedEngine } from './embedded-engine.ts';
+import { ReplicaSet, routedDb } from './replicas.ts';
 
 export type DbKind = 'embedded' | 'postgres';
 // Both drivers produce a PgDatabase; the query-result HKT differs, so it is left open here.
@@ -31,6 +31,8 @@ export interface Database {
   close(): Promise<void>;
   /** Where the embedded database lives (undefined for a server). */
   dataDir?: string;
+  /** Streaming replicas for the cached read-only answers (DATABASE_READ_URL; server/db/replicas.ts). */
+  replicas?: ReplicaSet;
 }
 
 export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
@@ -38,6 +40,8 @@ export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.m
 export interface OpenOptions {
   /** postgres:// URL of a PostgreSQL server with PostGIS; when absent the embedded database is used. */
   databaseUrl?: string;
+  /** postgres:// URLs of streaming replicas of `databaseUrl` (server/db/replicas.ts). */
+  readUrls?: string[];
   /** Folder of the embedded database (created when missing). */
   dataDir?: string;
   /** Apply pending migrations (default true). */
@@ -46,11 +50,17 @@ export interface OpenOptions {
 
 /** Open the configured backend, check PostGIS and apply pending migrations. */
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
-  const database = opts.databaseUrl ? await openServer(opts.databaseUrl) : await openEmbedded(opts.dataDir ?? '.data/pglite');
+  if (opts.readUrls?.length && !opts.databaseUrl) {
+    throw new StartupError(
+      'DATABASE_READ_URL needs DATABASE_URL: read replicas are copies of a PostgreSQL server, and the embedded database has none.',
+    );
+  }
+  const database = opts.databaseUrl
+    ? await openServer(opts.databaseUrl, opts.readUrls ?? [])
+    : await openEmbedded(opts.dataDir ?? '.data/pglite');
   if (opts.migrate !== false) {
     try {
-      if (database.kind === 'embedded') await migratePglite(database.db as never, { migrationsFolder });
-      else await migratePostgres(database.db as never, { migrationsFolder });
+      await migratePostgres(database.db as never, { migrationsFolder });
     } catch (err) {
       await database.close().catch(() => {});
       const msg = errorText(err);
@@ -75,30 +85,35 @@ async function openEmbedded(dataDir: string): Promise<Database> {
       `The folder ${dir} is not an embedded database (no PG_VERSION file) but is not empty either. Point DATA_DIR at an empty or missing folder, or delete this one to start fresh.`,
     );
   }
-  let client: PGlite;
+  let engine: EmbeddedEngine;
   try {
-    client = await PGlite.create(dir, { extensions: { postgis } });
-    await client.query('select 1');
+    engine = await startEmbeddedEngine(dir);
   } catch (err) {
     throw new StartupError(
       `The embedded database in ${dir} could not be opened (${errorText(err)}). It may be damaged or half-written: delete the folder to recreate it with the demo data, or set DATA_DIR to another folder.`,
       err,
     );
   }
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
-  return {
-    db,
-    kind: 'embedded',
-    dataDir: dir,
-    async rows<T>(query: SQL) {
-      const res = (await db.execute(query)) as unknown as { rows: T[] };
-      return res.rows;
+  // One connection: PGlite is one backend; postgres.js queues the rest (and pins it for a transaction).
+  const client = postgres({ path: engine.socketPath, username: 'postgres', database: 'postgres', max: 1, onnotice: () => {} });
+  try {
+    await client`select 1`;
+  } catch (err) {
+    await engine.stop().catch(() => {});
+    throw new StartupError(`The embedded database in ${dir} does not answer (${errorText(err)}).`, err);
+  }
+  return wrap(
+    client,
+    'embedded',
+    async () => {
+      await client.end({ timeout: 5 });
+      await engine.stop();
     },
-    close: () => client.close(),
-  };
+    dir,
+  );
 }
 
-async function openServer(url: string): Promise<Database> {
+async function openServer(url: string, readUrls: string[]): Promise<Database> {
   const client = postgres(url, { max: 8, onnotice: () => {}, connect_timeout: 10 });
   try {
     await client`select 1`;
@@ -109,14 +124,34 @@ async function openServer(url: string): Promise<Database> {
       err,
     );
   }
-  const db = drizzlePostgres(client, { schema }) as unknown as Db;
+  if (readUrls.length === 0) return wrap(client, 'postgres', () => client.end({ timeout: 5 }));
+  // Replicas that are down now are not an error: reads use the primary until they answer.
+  const replicas = ReplicaSet.open(readUrls);
+  return wrap(
+    client,
+    'postgres',
+    async () => {
+      await replicas.close();
+      await client.end({ timeout: 5 });
+    },
+    undefined,
+    replicas,
+  );
+}
+
+/** Both backends are a postgres.js client: one drizzle driver, one migrator, the same queries. */
+function wrap(client: postgres.Sql, kind: DbKind, close: () => Promise<void>, dataDir?: string, replicas?: ReplicaSet): Database {
+  const primary = drizzlePostgres(client, { schema }) as unknown as Db;
+  const db = replicas ? routedDb(primary) : primary;
   return {
     db,
-    kind: 'postgres',
+    kind,
+    dataDir,
+    replicas,
     async rows<T>(query: SQL) {
       return [...((await db.execute(query)) as unknown as T[])];
     },
-    close: () => client.end({ timeout: 5 }),
+    close,
   };
 }
 

@@ -9,6 +9,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   check,
@@ -66,14 +67,14 @@ export const householdCategory = pgEnum('household_category', householdCategorie
 export const labourCapacity = pgEnum('labour_capacity', labourCapacities);
 export const targetMethod = pgEnum('target_method', targetMethods);
 
-/** Administrative divisions: city, county-level units, townships and villages, with boundaries. */
+/** Administrative divisions: province (province dataset only), city, county-level units, townships and villages, with boundaries. */
 export const regions = pgTable(
   'regions',
   {
     code: varchar('code', { length: 12 }).primaryKey(),
     level: regionLevel('level').notNull(),
     name: text('name').notNull(),
-    parentCode: varchar('parent_code', { length: 12 }).references((): any => regions.code),
+    parentCode: varchar('parent_code', { length: 12 }).references((): AnyPgColumn => regions.code),
     /** The county-level unit this region belongs to (itself for a county; null for the city). */
     countyCode: varchar('county_code', { length: 6 }),
     geom: geometry('geom', 'MultiPolygon'),
@@ -91,7 +92,8 @@ export const regions = pgTable(
     check('regions_geom_valid', sql`${t.geom} IS NULL OR ST_IsValid(${t.geom})`),
     check(
       'regions_code_shape',
-      sql`(${t.level} = 'city' AND ${t.code} ~ '^[0-9]{4}$') OR (${t.level} = 'county' AND ${t.code} ~ '^[0-9]{6}$')
+      // ::text: the migration that adds 'province' to the enum cannot use the new value in its own transaction.
+      sql`(${t.level}::text = 'province' AND ${t.code} ~ '^[0-9]{2}$') OR (${t.level} = 'city' AND ${t.code} ~ '^[0-9]{4}$') OR (${t.level} = 'county' AND ${t.code} ~ '^[0-9]{6}$')
         OR (${t.level} = 'township' AND ${t.code} ~ '^[0-9]{9}$') OR (${t.level} = 'village' AND ${t.code} ~ '^[0-9]{12}$')`,
     ),
   ],
@@ -104,7 +106,9 @@ export const projects = pgTable(
     code: varchar('code', { length: 32 }).primaryKey(),
     name: text('name').notNull(),
     year: smallint('year').notNull(),
-    countyCode: varchar('county_code', { length: 6 }).notNull().references(() => regions.code),
+    countyCode: varchar('county_code', { length: 6 })
+      .notNull()
+      .references(() => regions.code),
     townshipCode: varchar('township_code', { length: 9 }).references(() => regions.code),
     villageCode: varchar('village_code', { length: 12 }).references(() => regions.code),
     /** Point, or a line/polygon for roads and irrigation; null when not yet located (未定位). */
@@ -134,7 +138,10 @@ export const projects = pgTable(
     status: projectStatus('status').notNull(),
     householdsReached: integer('households_reached').notNull().default(0),
     poorHouseholdsReached: integer('poor_households_reached').notNull().default(0),
-    linkages: linkageMechanism('linkages').array().notNull().default(sql`'{}'`),
+    linkages: linkageMechanism('linkages')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     /** Dividend rate in percent of the project's asset income paid to households. */
     dividendRatePct: numeric('dividend_rate_pct', { precision: 5, scale: 2, mode: 'number' }),
     signMainLeader: text('sign_main_leader'),
@@ -149,16 +156,14 @@ export const projects = pgTable(
     index('projects_township_idx').on(t.townshipCode),
     index('projects_village_idx').on(t.villageCode),
     index('projects_geom_idx').using('gist', t.geom),
+    index('projects_geog_idx').using('gist', sql`(${t.geom}::geography)`),
     check(
       'projects_money_non_negative',
       sql`${t.totalInvestmentWan} >= 0 AND ${t.arrangedWan} >= 0 AND ${t.disbursedWan} >= 0 AND ${t.spentWan} >= 0
         AND ${t.fundCentralWan} >= 0 AND ${t.fundProvinceWan} >= 0 AND ${t.fundCityWan} >= 0 AND ${t.fundCountyWan} >= 0
         AND ${t.fundFinanceWan} >= 0 AND ${t.fundBondWan} >= 0 AND ${t.fundSocialWan} >= 0`,
     ),
-    check(
-      'projects_mode_only_for_industry',
-      sql`(${t.category} = 'industry') = (${t.industryMode} IS NOT NULL)`,
-    ),
+    check('projects_mode_only_for_industry', sql`(${t.category} = 'industry') = (${t.industryMode} IS NOT NULL)`),
     check('projects_geom_valid', sql`${t.geom} IS NULL OR ST_IsValid(${t.geom})`),
     check('projects_households', sql`${t.householdsReached} >= ${t.poorHouseholdsReached} AND ${t.poorHouseholdsReached} >= 0`),
     check('projects_dividend_rate', sql`${t.dividendRatePct} IS NULL OR (${t.dividendRatePct} >= 0 AND ${t.dividendRatePct} <= 100)`),
@@ -169,7 +174,9 @@ export const projects = pgTable(
 export const projectProgress = pgTable(
   'project_progress',
   {
-    projectCode: varchar('project_code', { length: 32 }).notNull().references(() => projects.code, { onDelete: 'cascade' }),
+    projectCode: varchar('project_code', { length: 32 })
+      .notNull()
+      .references(() => projects.code, { onDelete: 'cascade' }),
     asOf: date('as_of').notNull(),
     countyCode: varchar('county_code', { length: 6 }).notNull(),
     status: projectStatus('status').notNull(),
@@ -193,8 +200,12 @@ export const projectProgress = pgTable(
 export const projectBeneficiaries = pgTable(
   'project_beneficiaries',
   {
-    projectCode: varchar('project_code', { length: 32 }).notNull().references(() => projects.code, { onDelete: 'cascade' }),
-    villageCode: varchar('village_code', { length: 12 }).notNull().references(() => regions.code),
+    projectCode: varchar('project_code', { length: 32 })
+      .notNull()
+      .references(() => projects.code, { onDelete: 'cascade' }),
+    villageCode: varchar('village_code', { length: 12 })
+      .notNull()
+      .references(() => regions.code),
     countyCode: varchar('county_code', { length: 6 }).notNull(),
     households: integer('households').notNull(),
   },
@@ -213,7 +224,9 @@ export const pvStations = pgTable(
     name: text('name').notNull(),
     type: pvType('type').notNull(),
     capacityKw: numeric('capacity_kw', { precision: 12, scale: 2, mode: 'number' }).notNull(),
-    countyCode: varchar('county_code', { length: 6 }).notNull().references(() => regions.code),
+    countyCode: varchar('county_code', { length: 6 })
+      .notNull()
+      .references(() => regions.code),
     townshipCode: varchar('township_code', { length: 9 }).references(() => regions.code),
     villageCode: varchar('village_code', { length: 12 }).references(() => regions.code),
     geom: geometry('geom', 'Point'),
@@ -235,6 +248,7 @@ export const pvStations = pgTable(
     index('pv_stations_county_idx').on(t.countyCode),
     index('pv_stations_village_idx').on(t.villageCode),
     index('pv_stations_geom_idx').using('gist', t.geom),
+    index('pv_stations_geog_idx').using('gist', sql`(${t.geom}::geography)`),
     check('pv_stations_capacity', sql`${t.capacityKw} > 0`),
     check('pv_stations_income', sql`${t.yearlyIncomeWan} >= 0 AND ${t.incomeWelfareJobsWan} >= 0 AND ${t.incomeCollectiveWan} >= 0`),
     check('pv_stations_registered_date', sql`${t.registered} OR ${t.registeredDate} IS NULL`),
@@ -249,9 +263,15 @@ export const households = pgTable(
   'households',
   {
     id: varchar('id', { length: 32 }).primaryKey(),
-    countyCode: varchar('county_code', { length: 6 }).notNull().references(() => regions.code),
-    townshipCode: varchar('township_code', { length: 9 }).notNull().references(() => regions.code),
-    villageCode: varchar('village_code', { length: 12 }).notNull().references(() => regions.code),
+    countyCode: varchar('county_code', { length: 6 })
+      .notNull()
+      .references(() => regions.code),
+    townshipCode: varchar('township_code', { length: 9 })
+      .notNull()
+      .references(() => regions.code),
+    villageCode: varchar('village_code', { length: 12 })
+      .notNull()
+      .references(() => regions.code),
     category: householdCategory('category').notNull(),
     labour: labourCapacity('labour').notNull(),
     members: smallint('members').notNull(),
@@ -272,6 +292,8 @@ export const households = pgTable(
     index('households_county_idx').on(t.countyCode, t.category),
     index('households_village_idx').on(t.villageCode),
     index('households_geom_idx').using('gist', t.geom),
+    // Siting: ST_DWithin(geom::geography, …) in metres uses this expression index.
+    index('households_geog_idx').using('gist', sql`(${t.geom}::geography)`),
     check('households_members', sql`${t.members} BETWEEN 1 AND 20`),
     check('households_measures', sql`${t.industryMeasures} BETWEEN 0 AND 20`),
   ],
@@ -365,20 +387,32 @@ export const sessions = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     ip: varchar('ip', { length: 64 }),
     userAgent: varchar('user_agent', { length: 256 }),
+    /** Wrong current passwords typed on the change-password route in this session (ends it at the limit). */
+    passwordFailures: integer('password_failures').notNull().default(0),
   },
   (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
 );
 
 /**
- * Failed logins per attempted username (known or not, so a lockout reveals nothing about which
- * accounts exist): failures counted within a window, and the lock end.
+ * Failed logins per (attempted username, client IP), known username or not: the count of the current
+ * streak, when it began and ended, and until when that client must wait before its next try of that
+ * username (progressive delay, server/auth/lockout.ts). Another client is never delayed by it.
  */
-export const loginThrottle = pgTable('login_throttle', {
-  username: varchar('username', { length: 64 }).primaryKey(),
-  failures: integer('failures').notNull().default(0),
-  windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
-  lockedUntil: timestamp('locked_until', { withTimezone: true }),
-});
+export const loginThrottle = pgTable(
+  'login_throttle',
+  {
+    username: varchar('username', { length: 64 }).notNull(),
+    /** The client IP ('' when unknown). */
+    client: varchar('client', { length: 64 }).notNull().default(''),
+    failures: integer('failures').notNull().default(0),
+    /** First failure of the streak. */
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    lastFailureAt: timestamp('last_failure_at', { withTimezone: true }),
+    /** The client may try this username again from this instant on. */
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.username, t.client] })],
+);
 
 /**
  * The audit log: logins, failed logins, denials, imports, exports, edits, sign-offs, unmaskings.
@@ -407,4 +441,153 @@ export const auditLog = pgTable(
     index('audit_log_user_idx').on(t.userId, t.at),
     check('audit_log_result', sql`${t.result} IN ('ok', 'denied', 'failed', 'rejected')`),
   ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Ledger imports (issue 10): a validated file waits here for its commit; the commit is idempotent.
+
+/**
+ * Import batches: `validate` stores the parsed rows and the report; `commit` writes them in one
+ * transaction and stores its result, so a retried commit (same batch or same Idempotency-Key)
+ * answers the stored result and counts once.
+ */
+export const importBatches = pgTable(
+  'import_batches',
+  {
+    id: varchar('id', { length: 36 }).primaryKey(),
+    kind: varchar('kind', { length: 32 }).notNull(),
+    userId: integer('user_id').references(() => users.id),
+    /** The county the importing account may write (null: every county). */
+    scopeCounty: varchar('scope_county', { length: 6 }),
+    fileName: text('file_name').notNull(),
+    fileSha256: varchar('file_sha256', { length: 64 }).notNull(),
+    status: varchar('status', { length: 16 }).notNull().default('validated'),
+    rows: jsonb('rows').$type<unknown[]>().notNull(),
+    report: jsonb('report').$type<Record<string, unknown>>().notNull(),
+    idempotencyKey: varchar('idempotency_key', { length: 128 }).unique(),
+    result: jsonb('result').$type<Record<string, unknown>>(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    committedAt: timestamp('committed_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('import_batches_created_idx').on(t.createdAt),
+    check('import_batches_status', sql`${t.status} IN ('validated', 'committed')`),
+  ],
+);
+
+/**
+ * Sign-off (层层签字) of a county's ledger for a period (YYYY-MM) by its main leader and its deputy in
+ * charge: one row per role, with a digest of the county's ledger at signing, so a later change shows
+ * as "changed after signing" until signed again.
+ */
+export const ledgerSignoffs = pgTable(
+  'ledger_signoffs',
+  {
+    countyCode: varchar('county_code', { length: 6 })
+      .notNull()
+      .references(() => regions.code),
+    period: varchar('period', { length: 7 }).notNull(),
+    role: varchar('role', { length: 8 }).notNull(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    signerName: text('signer_name').notNull(),
+    signedAt: timestamp('signed_at', { withTimezone: true }).notNull(),
+    ledgerDigest: varchar('ledger_digest', { length: 32 }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.countyCode, t.period, t.role] }),
+    check('ledger_signoffs_role', sql`${t.role} IN ('main', 'deputy')`),
+    check('ledger_signoffs_period', sql`${t.period} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Dispatch meetings: saved views (slides) in decks (issue 11).
+
+/** One slide of a deck: a saved view of the map (the URL query string) with its title and notes. */
+export interface DeckSlide {
+  /** Stable within the deck (survives reordering), e.g. 's1a2b3c'. */
+  id: string;
+  title: string;
+  notes: string;
+  /** The whole view state as a query string, e.g. '?m=pv_registration&area=411421&level=township'. */
+  view: string;
+}
+
+/**
+ * A meeting's deck of slides. The slides are one ordered list edited as a whole; `version` counts
+ * every change, so a save based on an older version is refused (409) instead of overwriting.
+ */
+export const decks = pgTable('decks', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  title: text('title').notNull(),
+  meetingDate: date('meeting_date'),
+  notes: text('notes').notNull().default(''),
+  slides: jsonb('slides').$type<DeckSlide[]>().notNull().default([]),
+  version: integer('version').notNull().default(1),
+  createdBy: integer('created_by').references(() => users.id),
+  updatedBy: integer('updated_by').references(() => users.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Follow-up (督办, issue 11): problems and decisions recorded at a meeting, answered by the county.
+
+/**
+ * A follow-up item (督办事项): what is to be done, by whom, by when, and what counts as done. It
+ * concerns a division (county, township or village) or a project; `county_code` is the county that
+ * answers for it. The state is derived: closed when `closed_at` is set, otherwise overdue once the
+ * deadline has passed, otherwise open. `version` counts every change (optimistic locking).
+ */
+export const followups = pgTable(
+  'followups',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    title: text('title').notNull(),
+    detail: text('detail').notNull().default(''),
+    areaCode: varchar('area_code', { length: 12 }).references(() => regions.code),
+    projectCode: varchar('project_code', { length: 32 }),
+    countyCode: varchar('county_code', { length: 6 })
+      .notNull()
+      .references(() => regions.code),
+    responsibleUnit: text('responsible_unit').notNull(),
+    deadline: date('deadline').notNull(),
+    doneCriteria: text('done_criteria').notNull(),
+    deckId: integer('deck_id').references(() => decks.id, { onDelete: 'set null' }),
+    meetingDate: date('meeting_date'),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    closedBy: integer('closed_by').references(() => users.id),
+    closingNote: text('closing_note'),
+    version: integer('version').notNull().default(1),
+    createdBy: integer('created_by').references(() => users.id),
+    updatedBy: integer('updated_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** True for the generated demo items (演示数据). */
+    demo: boolean('demo').notNull().default(false),
+  },
+  (t) => [
+    index('followups_county_idx').on(t.countyCode, t.deadline),
+    check('followups_closed', sql`(${t.closedAt} IS NULL) = (${t.closingNote} IS NULL)`),
+  ],
+);
+
+/** The county's answers to an item (进展报送), oldest first: a progress line and a short report. */
+export const followupResponses = pgTable(
+  'followup_responses',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    followupId: integer('followup_id')
+      .notNull()
+      .references(() => followups.id, { onDelete: 'cascade' }),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    userId: integer('user_id').references(() => users.id),
+    /** Who answered, as shown (kept when the account is renamed or removed). */
+    author: text('author').notNull(),
+    progress: text('progress').notNull(),
+    report: text('report').notNull().default(''),
+  },
+  (t) => [index('followup_responses_item_idx').on(t.followupId, t.at)],
 );

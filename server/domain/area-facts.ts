@@ -32,7 +32,7 @@ export interface AreaFacts {
   hhEdge: number;
   hhMonitored: number;
   hhLifted: number;
-  /** three groups, with labour capacity (weak or full) */
+  /** three groups, with labour capacity (weak or full: `withLabourCapacity`, 有劳动能力（含弱劳动能力）) */
   hhThreeWithLabour: number;
   /** three groups, with labour capacity and at least two industry measures */
   hhThreeWithLabourTwoMeasures: number;
@@ -40,6 +40,15 @@ export interface AreaFacts {
   hhThreeLabourNone: number;
   hhThreeLabourWeak: number;
   hhThreeLabourFull: number;
+  /**
+   * Cell keys (sums of the households' record keys, server/domain/disclosure.ts) of the household
+   * counts that measures publish; 0 when the query was run without the server secret.
+   */
+  hhNotLiftedKey: number;
+  hhEdgeKey: number;
+  hhMonitoredKey: number;
+  hhThreeWithLabourKey: number;
+  hhThreeWithLabourTwoMeasuresKey: number;
 }
 
 /** The fact family each measure is computed from (so the query computes only what is needed). */
@@ -57,6 +66,24 @@ export const measureFamily: Readonly<Record<MeasureId, FactFamily>> = {
   dividend_compliance: 'projects',
   households: 'households',
 };
+
+/** Measures whose numerator and denominator count household records: published through `protectCount`. */
+export const householdMeasures: ReadonlySet<MeasureId> = new Set<MeasureId>(['measure_coverage', 'households']);
+
+/**
+ * Cell keys of a household measure's numerator and denominator (the keys of a sum of disjoint counts
+ * add up, like the counts); null for the other measures.
+ */
+export function measureKeys(id: MeasureId, f: AreaFacts): { numerator: number; denominator: number | null } | null {
+  switch (id) {
+    case 'measure_coverage':
+      return { numerator: f.hhThreeWithLabourTwoMeasuresKey, denominator: f.hhThreeWithLabourKey };
+    case 'households':
+      return { numerator: f.hhNotLiftedKey + f.hhEdgeKey + f.hhMonitoredKey, denominator: null };
+    default:
+      return null;
+  }
+}
 
 /**
  * Numerator and denominator of a measure from an area's facts, in the measure's units (money in 万元,

@@ -187,12 +187,28 @@ export function classIndex(value: number | null | undefined, breaks: Breaks): nu
 
 /** Viridis (matplotlib; via d3-scale-chromatic), 9 stops, dark purple (low) → yellow (high). */
 export const rampViridis: readonly string[] = [
-  '#440154', '#472d7b', '#3b528b', '#2c728e', '#21918c', '#28ae80', '#5ec962', '#addc30', '#fde725',
+  '#440154',
+  '#472d7b',
+  '#3b528b',
+  '#2c728e',
+  '#21918c',
+  '#28ae80',
+  '#5ec962',
+  '#addc30',
+  '#fde725',
 ];
 
 /** Cividis (Nuñez et al. 2018, designed for colour-vision deficiency), 9 stops, dark blue → yellow. */
 export const rampCividis: readonly string[] = [
-  '#002051', '#11366c', '#3c4d6e', '#62646f', '#7f7c75', '#9a9478', '#bbaf71', '#e2cb5c', '#fdea45',
+  '#002051',
+  '#11366c',
+  '#3c4d6e',
+  '#62646f',
+  '#7f7c75',
+  '#9a9478',
+  '#bbaf71',
+  '#e2cb5c',
+  '#fdea45',
 ];
 
 /**
@@ -200,9 +216,7 @@ export const rampCividis: readonly string[] = [
  * change (near white) → 6 strongest increase (purple). Colour-blind safe; pair with symmetric
  * custom breaks, e.g. classifyCustom([−10, −5, −1, 1, 5, 10]).
  */
-export const rampChangePuOr7: readonly string[] = [
-  '#b35806', '#f1a340', '#fee0b6', '#f7f7f7', '#d8daeb', '#998ec3', '#542788',
-];
+export const rampChangePuOr7: readonly string[] = ['#b35806', '#f1a340', '#fee0b6', '#f7f7f7', '#d8daeb', '#998ec3', '#542788'];
 
 /**
  * Status colours: red lagging, amber on track, green ahead, chosen to differ in lightness
@@ -217,7 +231,8 @@ export const statusColors: Readonly<Record<TargetStatus, string>> = {
   no_data: '#d9d9d9',
 };
 
-const hexToRgb = (hex: string): [number, number, number] => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
+const hexToRgb = (hex: string): [number, number, number] =>
+  [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
 const rgbToHex = (rgb: readonly number[]) => `#${rgb.map((c) => Math.round(c).toString(16).padStart(2, '0')).join('')}`;
 
 /**

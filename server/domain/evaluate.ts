@@ -4,7 +4,7 @@
  */
 import { measureValue, type Measure } from './measures.ts';
 import { rankAreas } from './ranking.ts';
-import { defaultLagThresholdPts, expectedPct, lagPts, statusOf, type TargetConfig, type TargetStatus } from './time-target.ts';
+import { defaultLagThresholdPts, expectedFor, lagPts, statusOf, type TargetConfig, type TargetStatus } from './time-target.ts';
 
 const finiteOrNull = (x: number | null) => (x != null && Number.isFinite(x) ? x : null);
 
@@ -52,7 +52,7 @@ export interface MeasureResult {
  * Evaluates `measure` for each row, in the input order.
  * - value: `measureValue` (zero / null / NaN denominator → null, 'no_data');
  * - expected and lag: only for measures with `hasTarget` and a `ctx.target`; expected is the same
- *   for every area (`expectedPct(ctx.asOf, ctx.target)`);
+ *   for every area (`expectedFor(ctx.asOf, ctx.target)`: null under the rule 'none' or before a fixed due date);
  * - status by the measure's `statusRule`: 'schedule' → `statusOf(lag, target.lagThresholdPts ?? −5)`,
  *   'none' without a target; 'zero' (overdue) → 'on_track' at 0, 'lagging' above; 'none' → 'none'.
  *   A null value is always 'no_data';
@@ -67,7 +67,7 @@ export function evaluateMeasure(measure: Measure, rows: readonly MeasureRow[], c
     measure.higherIsBetter,
   );
   const target = measure.hasTarget ? ctx.target : undefined;
-  const expected = target ? expectedPct(ctx.asOf, target) : null;
+  const expected = target ? expectedFor(ctx.asOf, target) : null;
   const threshold = target?.lagThresholdPts ?? defaultLagThresholdPts;
 
   return rows.map((row, i) => {
@@ -75,7 +75,7 @@ export function evaluateMeasure(measure: Measure, rows: readonly MeasureRow[], c
     const lag = lagPts(value, expected);
     let status: MeasureStatus;
     if (value === null) status = 'no_data';
-    else if (measure.statusRule === 'schedule') status = target ? statusOf(lag, threshold) : 'none';
+    else if (measure.statusRule === 'schedule') status = expected !== null ? statusOf(lag, threshold) : 'none';
     else if (measure.statusRule === 'zero') status = value > 0 ? 'lagging' : 'on_track';
     else status = 'none';
     return {

@@ -86,6 +86,15 @@ export function formatCount(value: number | null | undefined, unit: CountUnit, l
   return `${text} ${text === '1' ? words.enOne : words.en}`;
 }
 
+/**
+ * A published household count (server/domain/disclosure.ts): null is a suppressed count of 1–4,
+ * shown as zh '<5 户', en '<5 households'; numbers as `formatCount`.
+ */
+export function formatHouseholdCount(value: number | null | undefined, locale: Locale = 'zh'): string {
+  if (value === null) return locale === 'zh' ? '<5 户' : '<5 households';
+  return formatCount(value, 'household', locale);
+}
+
 /** Households per 10,000 元: zh '0.52 户/万元', en '0.52 households per 10k CNY'. Default 2 decimals. */
 export function formatPer10kYuan(value: number | null | undefined, locale: Locale = 'zh', digits = 2): string {
   if (!isNumber(value)) return noDataText[locale];

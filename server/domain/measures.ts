@@ -4,6 +4,7 @@
  * numerator and denominator per area; everything after that division happens here, so the server,
  * the tests and the client legend agree to the last digit.
  */
+import { withLabourLabel } from './labour.ts';
 
 /** Measure ids, in the order of docs/domain.md. */
 export const measureIds = [
@@ -39,13 +40,15 @@ export const measureGroupNames: Readonly<Record<MeasureGroup, { readonly zh: str
  * Unit of a numerator or denominator: 'wan' 万元 (10,000 元), 'yuan' 元, or a count of projects (个),
  * PV stations (座) or households (户).
  */
-export type QuantityUnit = 'wan' | 'yuan' | 'project' | 'station' | 'household';
+export const quantityUnits = ['wan', 'yuan', 'project', 'station', 'household'] as const;
+export type QuantityUnit = (typeof quantityUnits)[number];
 
 /**
  * Unit of a measure's value: 'pct' percent (0–100, may exceed 100 when the data do), 'per_10k_yuan'
  * households per 10,000 元, 'count' a plain count (the numerator itself).
  */
-export type ValueUnit = 'pct' | 'per_10k_yuan' | 'count';
+export const valueUnits = ['pct', 'per_10k_yuan', 'count'] as const;
+export type ValueUnit = (typeof valueUnits)[number];
 
 /**
  * How an area's status colour is decided:
@@ -53,7 +56,8 @@ export type ValueUnit = 'pct' | 'per_10k_yuan' | 'count';
  * - 'zero': the goal is a value of 0 (overdue projects): 0 is on track, anything above is lagging;
  * - 'none': no status; the measure is only ranked.
  */
-export type StatusRule = 'schedule' | 'zero' | 'none';
+export const statusRules = ['schedule', 'zero', 'none'] as const;
+export type StatusRule = (typeof statusRules)[number];
 
 /** One measure of the catalogue. Labels come in Chinese (shown first) and English. */
 export interface Measure {
@@ -214,12 +218,12 @@ export const measureCatalogue: readonly Measure[] = [
     group: 'households',
     nameZh: '两项以上产业措施覆盖率',
     nameEn: 'Coverage by ≥ 2 industry measures',
-    formulaZh: '有劳动能力且有两项以上产业措施的三类人群户数 ÷ 有劳动能力的三类人群户数',
-    formulaEn: 'households of the three groups with labour capacity and ≥ 2 industry measures ÷ households of the three groups with labour capacity',
+    formulaZh: `${withLabourLabel.zh}的三类人群中有两项以上产业措施的户数 ÷ ${withLabourLabel.zh}的三类人群户数`,
+    formulaEn: `households of the three groups ${withLabourLabel.en} and with ≥ 2 industry measures ÷ households of the three groups ${withLabourLabel.en}`,
     numeratorLabelZh: '两项以上产业措施户',
     numeratorLabelEn: 'Households with ≥ 2 measures',
-    denominatorLabelZh: '有劳动能力户',
-    denominatorLabelEn: 'Households with labour capacity',
+    denominatorLabelZh: `${withLabourLabel.zh}户`,
+    denominatorLabelEn: `Households ${withLabourLabel.en}`,
     numeratorUnit: 'household',
     denominatorUnit: 'household',
     unit: 'pct',

@@ -20,9 +20,9 @@ export interface TargetConfig {
   readonly windowStart: string;
   /** 基本完成 date; informational (legend), not used by the arithmetic — add a milestone to enforce it. */
   readonly basicCompletion?: string;
-  /** 完成年度目标 date: the expected value is 100 % from this day on, whatever the method. */
+  /** 完成年度目标 date: the expected value is 100 % from this day on under the time-proportional methods. */
   readonly fullCompletion: string;
-  /** Default 'linear'. */
+  /** Default 'linear'; see `expectedFor` for 'milestone', 'fixed' and 'none'. */
   readonly method?: TargetMethod;
   /** Lag (points, negative) below which an area is lagging. Default −5. */
   readonly lagThresholdPts?: number;
@@ -36,7 +36,7 @@ export interface TargetRow extends TargetConfig {
   readonly measureId: string;
 }
 
-/** The default lag threshold in percentage points (domain.md: 滞后 below −5 points). */
+/** The default lag threshold in percentage points (docs/domain.md: 滞后 below −5 points). */
 export const defaultLagThresholdPts = -5;
 
 /** Status of an area against 序时进度; 'no_data' when the lag cannot be computed. */
@@ -107,8 +107,11 @@ export function expectedPct(asOf: string, target: TargetConfig): number {
   if (end < start) {
     throw new RangeError(`Target window ends (${target.fullCompletion}) before it starts (${target.windowStart})`);
   }
+  const method = target.method ?? 'linear';
   let pct: number;
-  if (day >= end) pct = 100;
+  // Step rules: only the milestones count (none reached → 0); the window does not.
+  if (method === 'milestone' || method === 'fixed' || method === 'none') pct = 0;
+  else if (day >= end) pct = 100;
   else if ((target.method ?? 'linear') === 'elapsed_months') pct = (100 * completedMonths(target.windowStart, asOf)) / 12;
   else pct = (100 * (day - start + 1)) / (end - start + 1);
   pct = clampPct(pct);
@@ -118,6 +121,34 @@ export function expectedPct(asOf: string, target: TargetConfig): number {
     }
   }
   return pct;
+}
+
+/**
+ * The expected value under a measure's target rule, or null when nothing is expected:
+ * - 'none': always null (the measure is ranked only);
+ * - 'fixed': the first milestone's value from its date on (e.g. 100 % from 2020-01-01: due now);
+ *   null before that date, and null when no milestone is set;
+ * - 'milestone': the highest milestone reached (0 before the first); null when none is set;
+ * - 'linear' / 'elapsed_months': `expectedPct`.
+ */
+export function expectedFor(asOf: string, target: TargetConfig): number | null {
+  const method = target.method ?? 'linear';
+  const milestones = target.milestones ?? [];
+  if (method === 'none') return null;
+  if (method === 'fixed') {
+    const due = milestones[0];
+    if (!due || dateDayNumber(asOf) < dateDayNumber(due.date)) return null;
+    return clampPct(due.valuePct);
+  }
+  if (method === 'milestone' && milestones.length === 0) return null;
+  return expectedPct(asOf, target);
+}
+
+/** Whether the expected value of a rule is 序时进度 ('schedule') or a set target ('fixed'); null for 'none'. */
+export function expectedKindOf(target: TargetConfig | undefined): 'schedule' | 'fixed' | null {
+  const method = target?.method ?? 'linear';
+  if (!target || method === 'none') return null;
+  return method === 'fixed' || method === 'milestone' ? 'fixed' : 'schedule';
 }
 
 /**

@@ -5,6 +5,8 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database, Db } from '../db/client.ts';
 import {
+  followupResponses,
+  followups,
   households,
   meetings,
   projectBeneficiaries,
@@ -15,6 +17,7 @@ import {
   settings,
   targets,
 } from '../db/schema.ts';
+import { demoFollowups } from './demo/followups.ts';
 import { defaultDemoSeed, generateDemoData, readDemoInputs, unknownCountyCodes, type DemoData } from './demo/index.ts';
 
 export interface LoadDemoOptions {
@@ -51,7 +54,9 @@ export async function loadDemoData(database: Database, opts: LoadDemoOptions = {
   const inputs = readDemoInputs(opts.dataFolder);
   const unknown = unknownCountyCodes(inputs.countiesGeojson, inputs.divisionsCsv);
   if (unknown.length > 0) {
-    log(`Boundary file has ${unknown.length} county codes the division list does not know (older vintage, kept out of the demo): ${unknown.join(', ')}`);
+    log(
+      `Boundary file has ${unknown.length} county codes the division list does not know (older vintage, kept out of the demo): ${unknown.join(', ')}`,
+    );
   }
   const seed = opts.seed ?? defaultDemoSeed;
   const data = generateDemoData(inputs, seed);
@@ -59,6 +64,7 @@ export async function loadDemoData(database: Database, opts: LoadDemoOptions = {
   const counts = await database.db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${ADVISORY_LOCK_ID})`);
     if (await isSeeded(tx)) return null;
+    // No data-version bump: the demo is loaded before the server answers anything (nothing is cached yet).
     return insertAll(tx, data, seed);
   });
   // Planner statistics for the new rows (the embedded database has no autovacuum to gather them).
@@ -93,6 +99,26 @@ function withPointGeom<T extends { geom?: GeoJSON.Geometry | null }>(rows: reado
   });
 }
 
+/** The demo's follow-up items (督办) with their answers; marked demo (演示数据). */
+async function insertDemoFollowups(tx: Tx): Promise<number> {
+  for (const f of demoFollowups) {
+    const { responses, closed, ...item } = f;
+    const [row] = await tx
+      .insert(followups)
+      .values({
+        ...item,
+        demo: true,
+        updatedAt: closed?.at ?? responses.at(-1)?.at ?? item.createdAt,
+        closedAt: closed?.at ?? null,
+        closingNote: closed?.note ?? null,
+        version: 1 + responses.length + (closed ? 1 : 0),
+      })
+      .returning({ id: followups.id });
+    if (responses.length) await tx.insert(followupResponses).values(responses.map((r) => ({ ...r, followupId: row.id })));
+  }
+  return demoFollowups.length;
+}
+
 async function insertBatches<T>(rows: readonly T[], size: number, insert: (batch: T[]) => Promise<unknown>): Promise<number> {
   for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
   return rows.length;
@@ -110,6 +136,7 @@ async function insertAll(tx: Tx, data: DemoData, seed: number): Promise<Record<s
   counts.households = await insertBatches(withPointGeom(data.households), 1000, (b) => tx.insert(households).values(b));
   counts.meetings = await insertBatches(data.meetings, 500, (b) => tx.insert(meetings).values(b));
   counts.targets = await insertBatches(data.targets, 500, (b) => tx.insert(targets).values(b));
+  counts.followups = await insertDemoFollowups(tx);
   const seeded = { key: SEEDED_KEY, value: { seed, counts: { ...counts, settings: data.settings.length + 1 } } };
   counts.settings = await insertBatches([...data.settings, seeded], 500, (b) => tx.insert(settings).values(b));
   return counts;

@@ -8,27 +8,37 @@ import type { Database } from '../client.ts';
 import type { RegionLevel } from '../../contracts/regions.ts';
 import { completedStatuses, startedStatuses } from '../../contracts/enums.ts';
 import { underAncestor, type RegionRef } from './regions.ts';
+import { recordKey } from './record-key.ts';
+import { withLabourCapacity } from '../../domain/labour.ts';
 import type { AreaFacts, FactFamily } from '../../domain/area-facts.ts';
 
 export type { AreaFacts, FactFamily };
 
 /** Column that ties a ledger row to an area of each level (allowlist: never user text in SQL). */
-const areaColumn: Record<Exclude<RegionLevel, 'city'>, SQL> = {
+const areaColumn: Record<Exclude<RegionLevel, 'province' | 'city'>, SQL> = {
   county: sql.raw('county_code'),
   township: sql.raw('township_code'),
   village: sql.raw('village_code'),
 };
 
-const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
+const list = (values: readonly string[]) =>
+  sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  );
 
 export interface AreaFactsQuery {
-  level: Exclude<RegionLevel, 'city'>;
+  level: Exclude<RegionLevel, 'province' | 'city'>;
   parent: RegionRef;
   /** YYYY-MM-DD; the project year is the year of this date. */
   asOf: string;
   /** Minimum dividend rate in percent for dividend compliance. */
   dividendMinPct: number;
   families?: readonly FactFamily[];
+  /** Only these areas (e.g. one page of the OGC items): the facts of the others are not computed. */
+  codes?: readonly string[];
+  /** The server secret: keys the households' record keys (cell keys of the small-count protection); 0 keys without it. */
+  secret?: string;
 }
 
 /** Build the SQL of the area-facts query (exported so the benchmark can run the same SQL directly). */
@@ -77,6 +87,9 @@ export function areaFactsSql(q: AreaFactsQuery): SQL {
     : sql`pv AS (SELECT NULL::varchar AS code, 0 AS pv_stations, 0 AS pv_registered WHERE false)`;
 
   const three = sql`h.category IN ('not_lifted', 'edge', 'monitored')`;
+  const rk = q.secret ? recordKey(q.secret) : sql`0`;
+  const keyOf = (filter: SQL) => sql`coalesce(sum(${rk}) FILTER (WHERE ${filter}), 0)::int`;
+  const withLabour = sql`h.labour IN (${list(withLabourCapacity)})`;
   const hhCte = families.has('households')
     ? sql`hh AS (
         SELECT h.${col} AS code,
@@ -84,19 +97,26 @@ export function areaFactsSql(q: AreaFactsQuery): SQL {
           count(*) FILTER (WHERE h.category = 'edge')::int AS hh_edge,
           count(*) FILTER (WHERE h.category = 'monitored')::int AS hh_monitored,
           count(*) FILTER (WHERE h.category = 'lifted')::int AS hh_lifted,
-          count(*) FILTER (WHERE ${three} AND h.labour <> 'none')::int AS hh_three_with_labour,
-          count(*) FILTER (WHERE ${three} AND h.labour <> 'none' AND h.industry_measures >= 2)::int AS hh_three_with_labour_two_measures,
+          count(*) FILTER (WHERE ${three} AND ${withLabour})::int AS hh_three_with_labour,
+          count(*) FILTER (WHERE ${three} AND ${withLabour} AND h.industry_measures >= 2)::int AS hh_three_with_labour_two_measures,
           count(*) FILTER (WHERE ${three} AND h.labour = 'none')::int AS hh_three_labour_none,
           count(*) FILTER (WHERE ${three} AND h.labour = 'weak')::int AS hh_three_labour_weak,
-          count(*) FILTER (WHERE ${three} AND h.labour = 'full')::int AS hh_three_labour_full
+          count(*) FILTER (WHERE ${three} AND h.labour = 'full')::int AS hh_three_labour_full,
+          ${keyOf(sql`h.category = 'not_lifted'`)} AS k_not_lifted,
+          ${keyOf(sql`h.category = 'edge'`)} AS k_edge,
+          ${keyOf(sql`h.category = 'monitored'`)} AS k_monitored,
+          ${keyOf(sql`${three} AND ${withLabour}`)} AS k_three_with_labour,
+          ${keyOf(sql`${three} AND ${withLabour} AND h.industry_measures >= 2`)} AS k_three_with_labour_two_measures
         FROM households h WHERE h.${col} IN (SELECT code FROM areas) GROUP BY 1
       )`
     : sql`hh AS (SELECT NULL::varchar AS code, 0 AS hh_not_lifted, 0 AS hh_edge, 0 AS hh_monitored, 0 AS hh_lifted,
         0 AS hh_three_with_labour, 0 AS hh_three_with_labour_two_measures, 0 AS hh_three_labour_none,
-        0 AS hh_three_labour_weak, 0 AS hh_three_labour_full WHERE false)`;
+        0 AS hh_three_labour_weak, 0 AS hh_three_labour_full, 0 AS k_not_lifted, 0 AS k_edge, 0 AS k_monitored,
+        0 AS k_three_with_labour, 0 AS k_three_with_labour_two_measures WHERE false)`;
 
   return sql`
-    WITH areas AS (SELECT r.code, r.name FROM regions r WHERE r.level = ${q.level} AND ${underAncestor(q.parent)}),
+    WITH areas AS (SELECT r.code, r.name FROM regions r WHERE r.level = ${q.level} AND ${underAncestor(q.parent)}
+      ${q.codes ? (q.codes.length ? sql`AND r.code IN (${list(q.codes)})` : sql`AND false`) : sql``}),
     ${projectsCte}, ${pvCte}, ${hhCte}
     SELECT a.code, a.name,
       coalesce(pj.projects, 0) AS "projects", coalesce(pj.total_wan, 0) AS "totalWan",
@@ -112,7 +132,10 @@ export function areaFactsSql(q: AreaFactsQuery): SQL {
       coalesce(hh.hh_three_with_labour, 0) AS "hhThreeWithLabour",
       coalesce(hh.hh_three_with_labour_two_measures, 0) AS "hhThreeWithLabourTwoMeasures",
       coalesce(hh.hh_three_labour_none, 0) AS "hhThreeLabourNone", coalesce(hh.hh_three_labour_weak, 0) AS "hhThreeLabourWeak",
-      coalesce(hh.hh_three_labour_full, 0) AS "hhThreeLabourFull"
+      coalesce(hh.hh_three_labour_full, 0) AS "hhThreeLabourFull",
+      coalesce(hh.k_not_lifted, 0) AS "hhNotLiftedKey", coalesce(hh.k_edge, 0) AS "hhEdgeKey",
+      coalesce(hh.k_monitored, 0) AS "hhMonitoredKey", coalesce(hh.k_three_with_labour, 0) AS "hhThreeWithLabourKey",
+      coalesce(hh.k_three_with_labour_two_measures, 0) AS "hhThreeWithLabourTwoMeasuresKey"
     FROM areas a
     LEFT JOIN pj ON pj.code = a.code
     LEFT JOIN pv ON pv.code = a.code

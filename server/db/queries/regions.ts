@@ -18,7 +18,19 @@ export async function findRegion(database: Database, code: string): Promise<Regi
 }
 
 /** Simplification tolerance in degrees per level: coarse for counties, none for the already simple villages. */
-const simplifyDegrees: Record<RegionLevel, number> = { city: 0.001, county: 0.0003, township: 0.0001, village: 0 };
+const simplifyDegrees: Record<RegionLevel, number> = { province: 0.002, city: 0.001, county: 0.0003, township: 0.0001, village: 0 };
+
+/** Tolerance for the counties of a province (its first view, zoom ≈ 6.5: a pixel is ≈ 0.008°). */
+const provinceCountyDegrees = 0.002;
+
+/**
+ * The county-level units under a province (directly or through its cities), as a SQL subquery; the
+ * province dataset hangs counties under their real cities.
+ */
+export function countiesOfProvince(code: string) {
+  return sql`(SELECT c.code FROM regions c WHERE c.level = 'county'
+    AND (c.parent_code = ${code} OR c.parent_code IN (SELECT code FROM regions WHERE parent_code = ${code})))`;
+}
 
 /**
  * The SQL condition "region r lies under ancestor `parent`" — by the stored county code and parent
@@ -27,6 +39,8 @@ const simplifyDegrees: Record<RegionLevel, number> = { city: 0.001, county: 0.00
 export function underAncestor(parent: RegionRef, alias = 'r') {
   const a = sql.raw(alias);
   switch (parent.level) {
+    case 'province':
+      return sql`${a}.county_code IN ${countiesOfProvince(parent.code)}`;
     case 'city':
       return sql`${a}.county_code IN (SELECT code FROM regions WHERE parent_code = ${parent.code} AND level = 'county')`;
     case 'county':
@@ -40,7 +54,8 @@ export function underAncestor(parent: RegionRef, alias = 'r') {
 
 /** A GeoJSON FeatureCollection (as JSON text, built by PostGIS) of the regions of `level` under `parent`. */
 export async function regionCollectionJson(database: Database, level: RegionLevel, parent: RegionRef): Promise<string> {
-  const tol = simplifyDegrees[level];
+  // Zoom bands: the counties of a whole province are drawn at province zoom (≈ 0.008° per pixel).
+  const tol = level === 'county' && parent.level === 'province' ? provinceCountyDegrees : simplifyDegrees[level];
   const geom = tol > 0 ? sql`ST_SimplifyPreserveTopology(r.geom, ${tol}::float8)` : sql`r.geom`;
   const [row] = await database.rows<{ fc: string }>(sql`
     SELECT json_build_object(
@@ -58,4 +73,29 @@ export async function regionCollectionJson(database: Database, level: RegionLeve
     FROM regions r
     WHERE r.level = ${level} AND ${underAncestor(parent)}`);
   return row.fc;
+}
+
+/**
+ * The outline of `region` as a GeoJSON Feature (JSON text built by PostGIS), simplified with the
+ * tolerance of the level below it so it meets its children's edges; geometry null without a polygon.
+ */
+export async function regionOutlineJson(database: Database, region: RegionRef): Promise<string> {
+  const childLevel: Record<RegionLevel, RegionLevel> = {
+    province: 'city',
+    city: 'county',
+    county: 'township',
+    township: 'village',
+    village: 'village',
+  };
+  // A province is drawn over its counties at province zoom: their zoom band's tolerance.
+  const tol = region.level === 'province' ? provinceCountyDegrees : simplifyDegrees[childLevel[region.level]];
+  const [row] = await database.rows<{ f: string }>(sql`
+    SELECT json_build_object(
+      'type', 'Feature',
+      'geometry', CASE WHEN geom IS NULL THEN NULL
+                  ELSE ST_AsGeoJSON(CASE WHEN ${tol}::float8 > 0 THEN ST_SimplifyPreserveTopology(geom, ${tol}::float8) ELSE geom END, 5)::json END,
+      'properties', json_build_object('code', code, 'name', name, 'level', level)
+    )::text AS f
+    FROM regions WHERE code = ${region.code}`);
+  return row.f;
 }

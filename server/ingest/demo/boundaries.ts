@@ -40,13 +40,22 @@ export interface BoundaryOptions {
   /** 4-digit city code. */
   cityCode: string;
   /** [lng, lat] of the city's urban centre; street offices (街道) of the districts cluster around it. */
-  urbanCentre: Position;
+  urbanCentre?: Position;
   /** County-level units whose 街道 are placed around `urbanCentre` rather than the county's middle. */
   urbanDistricts: readonly string[];
   devZones: readonly DevZoneSpec[];
   /** Share of villages flagged as poor villages (贫困村) per county-level code; `defaultPoorShare` else. */
   poorVillageShare: Readonly<Record<string, number>>;
   defaultPoorShare: number;
+  /** Only these county-level units (and their townships and villages); default all of the city. */
+  countyCodes?: readonly string[];
+  /**
+   * A county-level unit with neither a polygon nor a zone spec: 'throw' (the demo city, default) or
+   * 'keep' (the province: the unit, its townships and villages get rows without geometry).
+   */
+  withoutPolygon?: 'throw' | 'keep';
+  /** Parent code of the city row (the province dataset: '41'); default null (the city is the root). */
+  cityParentCode?: string | null;
 }
 
 /** 商丘市 (4114): districts 梁园区 and 睢阳区 around the urban centre, the two zones, poor-village density. */
@@ -266,7 +275,17 @@ function multiUnion(list: MultiCoords[]): MultiCoords {
 export function polygonRepaired(geom: GeoJSON.Polygon | GeoJSON.MultiPolygon): MultiCoords {
   const m = asMulti(geom);
   const [minX, minY, maxX, maxY] = multiBbox(m);
-  const box: MultiCoords = [[[[minX - 1, minY - 1], [maxX + 1, minY - 1], [maxX + 1, maxY + 1], [minX - 1, maxY + 1], [minX - 1, minY - 1]]]];
+  const box: MultiCoords = [
+    [
+      [
+        [minX - 1, minY - 1],
+        [maxX + 1, minY - 1],
+        [maxX + 1, maxY + 1],
+        [minX - 1, maxY + 1],
+        [minX - 1, minY - 1],
+      ],
+    ],
+  ];
   const resolved = multiIntersection(m, box);
   if (!resolved) throw new Error('polygon has no area');
   return multiRounded(multiWithoutSlivers(resolved, MIN_REAL_PART_DEG2, MIN_REAL_PART_DEG2));
@@ -414,7 +433,8 @@ function segmentsMeet(a: Position, b: Position, c: Position, d: Position): 0 | 1
   if (!meets) return 0;
   // All four orientations allow contact; for collinear segments also require overlapping extents.
   if (o1 === 0 && o2 === 0) {
-    const overlap = (u: number, v: number, w: number, z: number) => Math.max(Math.min(u, v), Math.min(w, z)) <= Math.min(Math.max(u, v), Math.max(w, z));
+    const overlap = (u: number, v: number, w: number, z: number) =>
+      Math.max(Math.min(u, v), Math.min(w, z)) <= Math.min(Math.max(u, v), Math.max(w, z));
     return overlap(a[0], b[0], c[0], d[0]) && overlap(a[1], b[1], c[1], d[1]) ? 2 : 0;
   }
   return 2;
@@ -509,7 +529,8 @@ function cellClipped(cell: Ring, m: MultiCoords): MultiCoords | null {
       for (let i = 0; i + 1 < ring.length; i++) {
         const p = ring[i];
         const q = ring[i + 1];
-        if ((p[0] < minX && q[0] < minX) || (p[0] > maxX && q[0] > maxX) || (p[1] < minY && q[1] < minY) || (p[1] > maxY && q[1] > maxY)) continue;
+        if ((p[0] < minX && q[0] < minX) || (p[0] > maxX && q[0] > maxX) || (p[1] < minY && q[1] < minY) || (p[1] > maxY && q[1] > maxY))
+          continue;
         for (let k = 0; k + 1 < cell.length; k++) {
           const meet = segmentsMeet(p, q, cell[k], cell[k + 1]);
           if (meet === 1) proper++;
@@ -562,7 +583,12 @@ function pseudoAngle(a: Position, b: Position, kx: number): number {
  * Assign children to cells: urban children (街道 / 社区) to the seeds nearest the anchor, the rest in
  * order of code around the anchor, so neighbouring codes tend to be neighbours on the map.
  */
-function childrenToSeeds<T extends { code: string; urban: boolean }>(children: T[], seeds: Position[], anchor: Position, kx: number): number[] {
+function childrenToSeeds<T extends { code: string; urban: boolean }>(
+  children: T[],
+  seeds: Position[],
+  anchor: Position,
+  kx: number,
+): number[] {
   const byDistance = seeds.map((_, i) => i).sort((a, b) => distance2(seeds[a], anchor, kx) - distance2(seeds[b], anchor, kx) || a - b);
   const urban = children.map((c, i) => ({ c, i })).filter((x) => x.c.urban);
   const assignment = new Array<number>(children.length);
@@ -606,8 +632,18 @@ function nearestInside(m: MultiCoords, target: Position, rnd: Random, kx: number
 
 // Unit vectors at 30° steps, written out so the zone outline needs no trigonometry.
 const UNIT_12: Position[] = [
-  [1, 0], [0.8660254037844387, 0.5], [0.5, 0.8660254037844387], [0, 1], [-0.5, 0.8660254037844387], [-0.8660254037844387, 0.5],
-  [-1, 0], [-0.8660254037844387, -0.5], [-0.5, -0.8660254037844387], [0, -1], [0.5, -0.8660254037844387], [0.8660254037844387, -0.5],
+  [1, 0],
+  [0.8660254037844387, 0.5],
+  [0.5, 0.8660254037844387],
+  [0, 1],
+  [-0.5, 0.8660254037844387],
+  [-0.8660254037844387, 0.5],
+  [-1, 0],
+  [-0.8660254037844387, -0.5],
+  [-0.5, -0.8660254037844387],
+  [0, -1],
+  [0.5, -0.8660254037844387],
+  [0.8660254037844387, -0.5],
 ];
 
 /**
@@ -617,7 +653,9 @@ const UNIT_12: Position[] = [
 function zoneOutline(centre: Position, radiusKm: number, radii: number[], kx: number, scale = 1): MultiCoords {
   const ry = (radiusKm * scale) / KM_PER_DEG_LAT;
   const rx = ry / kx;
-  const ring: Ring = UNIT_12.map(([ux, uy], i) => [round6(centre[0] + ux * rx * radii[i]), round6(centre[1] + uy * ry * radii[i])] as Position);
+  const ring: Ring = UNIT_12.map(
+    ([ux, uy], i) => [round6(centre[0] + ux * rx * radii[i]), round6(centre[1] + uy * ry * radii[i])] as Position,
+  );
   ring.push([ring[0][0], ring[0][1]]);
   return [[ring]];
 }
@@ -672,7 +710,8 @@ export function synthesizeBoundaries(
   const city = divisions.find((d) => d.level === 'city' && d.code === cityCode);
   if (!city) throw new Error(`city ${cityCode} is not in the divisions list`);
   const byCode = (a: { code: string }, b: { code: string }) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
-  const counties = divisions.filter((d) => d.level === 'county' && d.parentCode === cityCode).sort(byCode);
+  const only = options.countyCodes ? new Set(options.countyCodes) : null;
+  const counties = divisions.filter((d) => d.level === 'county' && d.parentCode === cityCode && (!only || only.has(d.code))).sort(byCode);
   const countySet = new Set(counties.map((c) => c.code));
   const townships = divisions.filter((d) => d.level === 'township' && countySet.has(d.parentCode)).sort(byCode);
   const townshipSet = new Set(townships.map((t) => t.code));
@@ -704,40 +743,106 @@ export function synthesizeBoundaries(
     countyGeom.set(spec.hostCode, multiRounded(rest));
     countyGeom.set(spec.code, zone);
   }
-  for (const c of counties) if (!countyGeom.has(c.code)) throw new Error(`county-level unit ${c.code} ${c.name} has no polygon`);
+  if (options.withoutPolygon !== 'keep')
+    for (const c of counties) if (!countyGeom.has(c.code)) throw new Error(`county-level unit ${c.code} ${c.name} has no polygon`);
 
   const rows: RegionRow[] = [];
-  rows.push({ code: city.code, level: 'city', name: city.name, parentCode: null, countyCode: null, geom: multiGeometry(cityGeom), isPoorVillage: false, synthesized: false });
+  rows.push({
+    code: city.code,
+    level: 'city',
+    name: city.name,
+    parentCode: options.cityParentCode ?? null,
+    countyCode: null,
+    geom: multiGeometry(cityGeom),
+    isPoorVillage: false,
+    synthesized: false,
+  });
   for (const c of counties) {
-    rows.push({ code: c.code, level: 'county', name: c.name, parentCode: cityCode, countyCode: c.code, geom: multiGeometry(countyGeom.get(c.code)!), isPoorVillage: false, synthesized: !real.has(c.code) });
+    rows.push({
+      code: c.code,
+      level: 'county',
+      name: c.name,
+      parentCode: cityCode,
+      countyCode: c.code,
+      geom: countyGeom.has(c.code) ? multiGeometry(countyGeom.get(c.code)!) : null,
+      isPoorVillage: false,
+      synthesized: countyGeom.has(c.code) && !real.has(c.code),
+    });
   }
 
   // 4. Townships: Voronoi cells in each county; 5. villages: Voronoi cells in each township.
   const townshipGeom = new Map<string, MultiCoords>();
   const townshipRows: RegionRow[] = [];
   for (const c of counties) {
-    const geom = countyGeom.get(c.code)!;
+    const geom = countyGeom.get(c.code);
+    const children = townships.filter((t) => t.parentCode === c.code).map((t) => ({ ...t, urban: isUrbanTownship(t.name) }));
+    if (!geom) {
+      // A unit kept without a polygon: its townships are listed without one too.
+      for (const t of children)
+        townshipRows.push({
+          code: t.code,
+          level: 'township',
+          name: t.name,
+          parentCode: c.code,
+          countyCode: c.code,
+          geom: null,
+          isPoorVillage: false,
+          synthesized: false,
+        });
+      continue;
+    }
     const kx = lonScale(multiBbox(geom));
     const rnd = createRandom(hashSeed(seed, 'townships', c.code));
-    const children = townships.filter((t) => t.parentCode === c.code).map((t) => ({ ...t, urban: isUrbanTownship(t.name) }));
     if (children.length === 0) continue;
-    const anchor = options.urbanDistricts.includes(c.code) ? nearestInside(geom, options.urbanCentre, rnd, kx) : interiorCentre(geom, rnd);
+    const anchor =
+      options.urbanCentre && options.urbanDistricts.includes(c.code)
+        ? nearestInside(geom, options.urbanCentre, rnd, kx)
+        : interiorCentre(geom, rnd);
     const seeds = seedsRelaxed(geom, children.length, rnd, kx);
     const cells = cellsPartitioning(geom, seeds, kx);
     const assignment = childrenToSeeds(children, seeds, anchor, kx);
     children.forEach((t, i) => {
       townshipGeom.set(t.code, cells[assignment[i]]);
-      townshipRows.push({ code: t.code, level: 'township', name: t.name, parentCode: c.code, countyCode: c.code, geom: multiGeometry(cells[assignment[i]]), isPoorVillage: false, synthesized: true });
+      townshipRows.push({
+        code: t.code,
+        level: 'township',
+        name: t.name,
+        parentCode: c.code,
+        countyCode: c.code,
+        geom: multiGeometry(cells[assignment[i]]),
+        isPoorVillage: false,
+        synthesized: true,
+      });
     });
   }
   rows.push(...townshipRows);
 
   const villageRows: RegionRow[] = [];
+  const villagesOf = new Map<string, DivisionRow[]>();
+  for (const v of villages) {
+    const list = villagesOf.get(v.parentCode);
+    if (list) list.push(v);
+    else villagesOf.set(v.parentCode, [v]);
+  }
   for (const t of townships) {
-    const geom = townshipGeom.get(t.code)!;
+    const geom = townshipGeom.get(t.code);
+    const children = (villagesOf.get(t.code) ?? []).map((v) => ({ ...v, urban: isUrbanVillage(v.name) }));
+    if (!geom) {
+      for (const v of children)
+        villageRows.push({
+          code: v.code,
+          level: 'village',
+          name: v.name,
+          parentCode: t.code,
+          countyCode: t.parentCode,
+          geom: null,
+          isPoorVillage: false,
+          synthesized: false,
+        });
+      continue;
+    }
     const kx = lonScale(multiBbox(geom));
     const rnd = createRandom(hashSeed(seed, 'villages', t.code));
-    const children = villages.filter((v) => v.parentCode === t.code).map((v) => ({ ...v, urban: isUrbanVillage(v.name) }));
     if (children.length === 0) continue;
     const seeds = seedsRelaxed(geom, children.length, rnd, kx);
     const anchor = interiorCentre(geom, rnd);
@@ -745,14 +850,29 @@ export function synthesizeBoundaries(
     const assignment = childrenToSeeds(children, seeds, anchor, kx);
     const countyCode = t.parentCode;
     children.forEach((v, i) => {
-      villageRows.push({ code: v.code, level: 'village', name: v.name, parentCode: t.code, countyCode, geom: multiGeometry(cells[assignment[i]]), isPoorVillage: false, synthesized: true });
+      villageRows.push({
+        code: v.code,
+        level: 'village',
+        name: v.name,
+        parentCode: t.code,
+        countyCode,
+        geom: multiGeometry(cells[assignment[i]]),
+        isPoorVillage: false,
+        synthesized: true,
+      });
     });
   }
 
   // 6. Poor villages (贫困村): an exact share per county, picked at random, rarely an urban community.
+  const villagesOfCounty = new Map<string, RegionRow[]>();
+  for (const v of villageRows) {
+    const list = villagesOfCounty.get(v.countyCode!);
+    if (list) list.push(v);
+    else villagesOfCounty.set(v.countyCode!, [v]);
+  }
   for (const c of counties) {
     const rnd = createRandom(hashSeed(seed, 'poor', c.code));
-    const list = villageRows.filter((v) => v.countyCode === c.code);
+    const list = (villagesOfCounty.get(c.code) ?? []).filter((v) => v.geom);
     const share = options.poorVillageShare[c.code] ?? options.defaultPoorShare;
     const keyed = list.map((v) => ({ v, key: rnd.next() * (isUrbanVillage(v.name) ? 0.15 : 1) }));
     keyed.sort((a, b) => b.key - a.key || byCode(a.v, b.v));

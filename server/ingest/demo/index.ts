@@ -46,7 +46,9 @@ export function generateDemoData(input: DemoInputs, seed: number = defaultDemoSe
 }
 
 /** Read the two input files from a data folder (default: the repository's `data/`). */
-export function readDemoInputs(dataFolder: string = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../data')): DemoInputs {
+export function readDemoInputs(
+  dataFolder: string = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../data'),
+): DemoInputs {
   const countiesGeojson = JSON.parse(fs.readFileSync(path.join(dataFolder, 'henan-counties.geojson'), 'utf8')) as GeoJSON.FeatureCollection;
   const divisionsCsv = fs.readFileSync(path.join(dataFolder, 'henan-divisions.csv'), 'utf8');
   return { countiesGeojson, divisionsCsv };

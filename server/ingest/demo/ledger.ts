@@ -15,7 +15,15 @@ import type {
   settings,
   targets,
 } from '../../db/schema.ts';
-import type { HouseholdCategory, IndustryMode, LabourCapacity, LinkageMechanism, ProjectCategory, ProjectStatus, ResponsibleLevel } from '../../contracts/enums.ts';
+import type {
+  HouseholdCategory,
+  IndustryMode,
+  LabourCapacity,
+  LinkageMechanism,
+  ProjectCategory,
+  ProjectStatus,
+  ResponsibleLevel,
+} from '../../contracts/enums.ts';
 import { multiBbox, multiIncludesPoint, type MultiCoords, type RegionRow } from './boundaries.ts';
 import { createRandom, hashSeed, type Random } from './random.ts';
 
@@ -79,17 +87,189 @@ const s = (v: Omit<CountyScenario, 'arrangedShare'> & { arrangedShare?: number }
  * 柘城县, 夏邑县. Weak reach per 万元: 民权县, 柘城县, 虞城县, 夏邑县.
  */
 export const shangqiuScenario: Readonly<Record<string, CountyScenario>> = {
-  '411402': s({ fullyArranged: true, startShare: 0.86, completionShare: 0.56, spendShare: 0.58, projectCount: 175, industryProbability: 0.4, reachPerWan: 0.95, paysInterest: false, measureCoverage: 0.97, pvRegistration: 1, centralizedPv: 0, householdPv: 0, povertyFactor: 0.6, signShare: 0.97 }),
-  '411403': s({ fullyArranged: true, startShare: 0.8, completionShare: 0.5, spendShare: 0.49, projectCount: 225, industryProbability: 0.4, reachPerWan: 0.85, paysInterest: false, measureCoverage: 0.95, pvRegistration: 1, centralizedPv: 0, householdPv: 12, povertyFactor: 0.7, signShare: 0.95 }),
-  '411421': s({ fullyArranged: false, arrangedShare: 0.7, startShare: 0.66, completionShare: 0.33, spendShare: 0.38, projectCount: 335, industryProbability: 0.42, reachPerWan: 0.28, paysInterest: false, measureCoverage: 0.84, pvRegistration: 0.5, centralizedPv: 1, householdPv: 20, povertyFactor: 1.2, signShare: 0.85 }),
-  '411422': s({ fullyArranged: false, arrangedShare: 0.78, startShare: 0.72, completionShare: 0.4, spendShare: 0.44, projectCount: 335, industryProbability: 0.45, reachPerWan: 0.8, paysInterest: true, measureCoverage: 0.8, pvRegistration: 0.8, centralizedPv: 0, householdPv: 25, povertyFactor: 1.1, signShare: 0.8 }),
-  '411423': s({ fullyArranged: false, arrangedShare: 0.8, startShare: 0.8, completionShare: 0.5, spendShare: 0.52, projectCount: 230, industryProbability: 0.45, reachPerWan: 0.9, paysInterest: false, measureCoverage: 0.96, pvRegistration: 1, centralizedPv: 0, householdPv: 10, povertyFactor: 1, signShare: 0.95 }),
-  '411424': s({ fullyArranged: false, arrangedShare: 0.66, startShare: 0.6, completionShare: 0.3, spendShare: 0.34, projectCount: 305, industryProbability: 0.4, reachPerWan: 0.25, paysInterest: true, measureCoverage: 0.74, pvRegistration: 0.5, centralizedPv: 1, householdPv: 18, povertyFactor: 1.25, signShare: 0.75 }),
-  '411425': s({ fullyArranged: false, arrangedShare: 0.82, startShare: 0.7, completionShare: 0.38, spendShare: 0.42, projectCount: 370, industryProbability: 0.42, reachPerWan: 0.32, paysInterest: false, measureCoverage: 0.9, pvRegistration: 0.88, centralizedPv: 1, householdPv: 15, povertyFactor: 1.1, signShare: 0.9 }),
-  '411426': s({ fullyArranged: false, arrangedShare: 0.62, startShare: 0.55, completionShare: 0.26, spendShare: 0.3, projectCount: 440, industryProbability: 0.38, reachPerWan: 0.22, paysInterest: true, measureCoverage: 0.7, pvRegistration: 0.5, centralizedPv: 1, householdPv: 30, povertyFactor: 1.3, signShare: 0.7 }),
-  '411471': s({ fullyArranged: false, arrangedShare: 0.85, startShare: 0.78, completionShare: 0.45, spendShare: 0.48, projectCount: 70, industryProbability: 0.5, reachPerWan: 0.75, paysInterest: false, measureCoverage: 0.93, pvRegistration: 0.7, centralizedPv: 0, householdPv: 4, povertyFactor: 0.45, signShare: 0.9 }),
-  '411472': s({ fullyArranged: true, startShare: 0.92, completionShare: 0.65, spendShare: 0.66, projectCount: 55, industryProbability: 0.5, reachPerWan: 1.1, paysInterest: false, measureCoverage: 0.99, pvRegistration: 1, centralizedPv: 1, householdPv: 8, povertyFactor: 0.4, signShare: 1 }),
-  '411481': s({ fullyArranged: true, startShare: 0.82, completionShare: 0.52, spendShare: 0.53, projectCount: 450, industryProbability: 0.42, reachPerWan: 0.7, paysInterest: false, measureCoverage: 0.92, pvRegistration: 0.5, centralizedPv: 2, householdPv: 24, povertyFactor: 0.9, signShare: 0.92 }),
+  '411402': s({
+    fullyArranged: true,
+    startShare: 0.86,
+    completionShare: 0.56,
+    spendShare: 0.58,
+    projectCount: 175,
+    industryProbability: 0.4,
+    reachPerWan: 0.95,
+    paysInterest: false,
+    measureCoverage: 0.97,
+    pvRegistration: 1,
+    centralizedPv: 0,
+    householdPv: 0,
+    povertyFactor: 0.6,
+    signShare: 0.97,
+  }),
+  '411403': s({
+    fullyArranged: true,
+    startShare: 0.8,
+    completionShare: 0.5,
+    spendShare: 0.49,
+    projectCount: 225,
+    industryProbability: 0.4,
+    reachPerWan: 0.85,
+    paysInterest: false,
+    measureCoverage: 0.95,
+    pvRegistration: 1,
+    centralizedPv: 0,
+    householdPv: 12,
+    povertyFactor: 0.7,
+    signShare: 0.95,
+  }),
+  '411421': s({
+    fullyArranged: false,
+    arrangedShare: 0.7,
+    startShare: 0.66,
+    completionShare: 0.33,
+    spendShare: 0.38,
+    projectCount: 335,
+    industryProbability: 0.42,
+    reachPerWan: 0.28,
+    paysInterest: false,
+    measureCoverage: 0.84,
+    pvRegistration: 0.5,
+    centralizedPv: 1,
+    householdPv: 20,
+    povertyFactor: 1.2,
+    signShare: 0.85,
+  }),
+  '411422': s({
+    fullyArranged: false,
+    arrangedShare: 0.78,
+    startShare: 0.72,
+    completionShare: 0.4,
+    spendShare: 0.44,
+    projectCount: 335,
+    industryProbability: 0.45,
+    reachPerWan: 0.8,
+    paysInterest: true,
+    measureCoverage: 0.8,
+    pvRegistration: 0.8,
+    centralizedPv: 0,
+    householdPv: 25,
+    povertyFactor: 1.1,
+    signShare: 0.8,
+  }),
+  '411423': s({
+    fullyArranged: false,
+    arrangedShare: 0.8,
+    startShare: 0.8,
+    completionShare: 0.5,
+    spendShare: 0.52,
+    projectCount: 230,
+    industryProbability: 0.45,
+    reachPerWan: 0.9,
+    paysInterest: false,
+    measureCoverage: 0.96,
+    pvRegistration: 1,
+    centralizedPv: 0,
+    householdPv: 10,
+    povertyFactor: 1,
+    signShare: 0.95,
+  }),
+  '411424': s({
+    fullyArranged: false,
+    arrangedShare: 0.66,
+    startShare: 0.6,
+    completionShare: 0.3,
+    spendShare: 0.34,
+    projectCount: 305,
+    industryProbability: 0.4,
+    reachPerWan: 0.25,
+    paysInterest: true,
+    measureCoverage: 0.74,
+    pvRegistration: 0.5,
+    centralizedPv: 1,
+    householdPv: 18,
+    povertyFactor: 1.25,
+    signShare: 0.75,
+  }),
+  '411425': s({
+    fullyArranged: false,
+    arrangedShare: 0.82,
+    startShare: 0.7,
+    completionShare: 0.38,
+    spendShare: 0.42,
+    projectCount: 370,
+    industryProbability: 0.42,
+    reachPerWan: 0.32,
+    paysInterest: false,
+    measureCoverage: 0.9,
+    pvRegistration: 0.88,
+    centralizedPv: 1,
+    householdPv: 15,
+    povertyFactor: 1.1,
+    signShare: 0.9,
+  }),
+  '411426': s({
+    fullyArranged: false,
+    arrangedShare: 0.62,
+    startShare: 0.55,
+    completionShare: 0.26,
+    spendShare: 0.3,
+    projectCount: 440,
+    industryProbability: 0.38,
+    reachPerWan: 0.22,
+    paysInterest: true,
+    measureCoverage: 0.7,
+    pvRegistration: 0.5,
+    centralizedPv: 1,
+    householdPv: 30,
+    povertyFactor: 1.3,
+    signShare: 0.7,
+  }),
+  '411471': s({
+    fullyArranged: false,
+    arrangedShare: 0.85,
+    startShare: 0.78,
+    completionShare: 0.45,
+    spendShare: 0.48,
+    projectCount: 70,
+    industryProbability: 0.5,
+    reachPerWan: 0.75,
+    paysInterest: false,
+    measureCoverage: 0.93,
+    pvRegistration: 0.7,
+    centralizedPv: 0,
+    householdPv: 4,
+    povertyFactor: 0.45,
+    signShare: 0.9,
+  }),
+  '411472': s({
+    fullyArranged: true,
+    startShare: 0.92,
+    completionShare: 0.65,
+    spendShare: 0.66,
+    projectCount: 55,
+    industryProbability: 0.5,
+    reachPerWan: 1.1,
+    paysInterest: false,
+    measureCoverage: 0.99,
+    pvRegistration: 1,
+    centralizedPv: 1,
+    householdPv: 8,
+    povertyFactor: 0.4,
+    signShare: 1,
+  }),
+  '411481': s({
+    fullyArranged: true,
+    startShare: 0.82,
+    completionShare: 0.52,
+    spendShare: 0.53,
+    projectCount: 450,
+    industryProbability: 0.42,
+    reachPerWan: 0.7,
+    paysInterest: false,
+    measureCoverage: 0.92,
+    pvRegistration: 0.5,
+    centralizedPv: 2,
+    householdPv: 24,
+    povertyFactor: 0.9,
+    signShare: 0.92,
+  }),
 };
 
 /** Household totals of the whole city per category (the three groups plus lifted households as context). */
@@ -153,7 +333,6 @@ function villageShortName(name: string): string {
   return name;
 }
 
-
 /** A point inside the village (rounded to 6 decimals, still inside after rounding). */
 function pointInVillage(v: Village, rnd: Random): [number, number] {
   for (let i = 0; i < 10000; i++) {
@@ -180,9 +359,26 @@ const pad = (n: number, width: number) => String(n).padStart(width, '0');
 // ---------------------------------------------------------------------------------------------
 // Projects
 
-const nonIndustryCategories: ProjectCategory[] = ['infrastructure', 'welfare_job', 'education', 'medical', 'housing', 'employment', 'other'];
+const nonIndustryCategories: ProjectCategory[] = [
+  'infrastructure',
+  'welfare_job',
+  'education',
+  'medical',
+  'housing',
+  'employment',
+  'other',
+];
 const nonIndustryWeights = [0.36, 0.12, 0.09, 0.07, 0.15, 0.12, 0.09];
-const industryModeList: IndustryMode[] = ['leading_enterprise', 'planting', 'breeding', 'pv', 'processing', 'ecommerce', 'tourism', 'other'];
+const industryModeList: IndustryMode[] = [
+  'leading_enterprise',
+  'planting',
+  'breeding',
+  'pv',
+  'processing',
+  'ecommerce',
+  'tourism',
+  'other',
+];
 const industryModeWeights = [0.15, 0.25, 0.2, 0.07, 0.13, 0.09, 0.04, 0.07];
 
 /** Total investment range in 万元 per category (skewed towards the low end). */
@@ -238,7 +434,8 @@ interface CountyInfo {
 }
 
 function countyTitles(code: string, name: string): CountyInfo {
-  if (name.endsWith('区') && !name.includes('开发区') && !name.includes('聚集区')) return { code, name, mainTitle: '区委书记', deputyTitle: '分管副区长' };
+  if (name.endsWith('区') && !name.includes('开发区') && !name.includes('聚集区'))
+    return { code, name, mainTitle: '区委书记', deputyTitle: '分管副区长' };
   if (name.endsWith('市')) return { code, name, mainTitle: '市委书记', deputyTitle: '分管副市长' };
   if (name.endsWith('县')) return { code, name, mainTitle: '县委书记', deputyTitle: '分管副县长' };
   return { code, name, mainTitle: '党工委书记', deputyTitle: '管委会分管副主任' };
@@ -307,10 +504,13 @@ function projectsOfCounty(
   const drafts: DraftProject[] = [];
   for (let i = 0; i < scenario.projectCount; i++) {
     const village = rnd.weighted(villages, villageWeights);
-    const category: ProjectCategory = rnd.chance(scenario.industryProbability) ? 'industry' : rnd.weighted(nonIndustryCategories, nonIndustryWeights);
+    const category: ProjectCategory = rnd.chance(scenario.industryProbability)
+      ? 'industry'
+      : rnd.weighted(nonIndustryCategories, nonIndustryWeights);
     const mode = category === 'industry' ? rnd.weighted(industryModeList, industryModeWeights) : null;
     const part = mode ? rnd.pick(industryNameParts[mode]) : rnd.pick(projectNameParts[category]);
-    const name = category === 'education' && part.startsWith('雨露') ? `${county.name}${part}（${village.shortName}）` : `${village.shortName}${part}`;
+    const name =
+      category === 'education' && part.startsWith('雨露') ? `${county.name}${part}（${village.shortName}）` : `${village.shortName}${part}`;
     const [lo, hi] = investmentRangeWan[category];
     const u = rnd.next();
     // Skewed: many small projects, a few large ones; rounded to 100 元 as ledgers usually are.
@@ -321,8 +521,29 @@ function projectsOfCounty(
     const plannedStart = category === 'welfare_job' ? yearStart + rnd.int(5, 60) : rnd.int(monthStart, monthEnd);
     const [dLo, dHi] = durationDays[category];
     const plannedCompletion = Math.min(fullCompletion, plannedStart + rnd.int(dLo, dHi));
-    const t: Timeline = { approved: null, plannedStart, plannedCompletion, start: null, completion: null, accepted: null, operating: null, suspended: null, duration: Math.max(15, plannedCompletion - plannedStart) };
-    drafts.push({ code: `FP-${demoYear}-${county.code}-${pad(i + 1, 4)}`, county, village, category, mode, name, totalYuan, arrangedYuan: 0, t, rnd: rnd.fork('project', i) });
+    const t: Timeline = {
+      approved: null,
+      plannedStart,
+      plannedCompletion,
+      start: null,
+      completion: null,
+      accepted: null,
+      operating: null,
+      suspended: null,
+      duration: Math.max(15, plannedCompletion - plannedStart),
+    };
+    drafts.push({
+      code: `FP-${demoYear}-${county.code}-${pad(i + 1, 4)}`,
+      county,
+      village,
+      category,
+      mode,
+      name,
+      totalYuan,
+      arrangedYuan: 0,
+      t,
+      rnd: rnd.fork('project', i),
+    });
   }
   // A few named projects from the speech (a duck-farming company, 桂柳牧业, and 西瓜 → 桃、梨) in 民权县.
   if (county.code === '411421') {
@@ -386,7 +607,8 @@ function projectsOfCounty(
   // A few started projects are suspended (暂停) and stay so.
   for (const d of drafts) {
     const t = d.t;
-    if (t.start !== null && t.completion === null && t.start + 7 < cutOffDay && d.rnd.chance(0.03)) t.suspended = d.rnd.int(t.start + 7, cutOffDay);
+    if (t.start !== null && t.completion === null && t.start + 7 < cutOffDay && d.rnd.chance(0.03))
+      t.suspended = d.rnd.int(t.start + 7, cutOffDay);
   }
 
   // Arranged funds: all of it in the fully arranged units; elsewhere started projects got most of
@@ -413,7 +635,9 @@ function projectsOfCounty(
  * capped by arranged funds, scaled (bisection) so the county's Σ spent / Σ total hits `spendShare`.
  */
 function spentAtCutOff(drafts: DraftProject[], spendShare: number, cutOffDay: number): number[] {
-  const weights = drafts.map((d) => (d.t.start !== null && d.t.start <= cutOffDay ? d.totalYuan * (0.25 + 0.75 * progressOn(d.t, cutOffDay)) * d.rnd.float(0.7, 1.3) : 0));
+  const weights = drafts.map((d) =>
+    d.t.start !== null && d.t.start <= cutOffDay ? d.totalYuan * (0.25 + 0.75 * progressOn(d.t, cutOffDay)) * d.rnd.float(0.7, 1.3) : 0,
+  );
   const target = spendShare * drafts.reduce((a, d) => a + d.totalYuan, 0);
   const spentWith = (lambda: number) => drafts.reduce((a, d, i) => a + Math.min(d.arrangedYuan, lambda * weights[i]), 0);
   let lo = 0;
@@ -543,7 +767,13 @@ function projectGeometry(d: DraftProject): GeoJSON.Geometry | null {
 const gridStart = dayOfIso('2017-06-01');
 const gridEnd = dayOfIso('2020-05-31');
 
-function pvStationsOfCounty(county: CountyInfo, scenario: CountyScenario, villages: Village[], seed: number, cutOffDay: number): PvStationRow[] {
+function pvStationsOfCounty(
+  county: CountyInfo,
+  scenario: CountyScenario,
+  villages: Village[],
+  seed: number,
+  cutOffDay: number,
+): PvStationRow[] {
   const rnd = createRandom(hashSeed(seed, 'pv', county.code));
   interface Draft {
     type: 'village' | 'centralized' | 'household';
@@ -557,20 +787,34 @@ function pvStationsOfCounty(county: CountyInfo, scenario: CountyScenario, villag
   const poor = villages.filter((v) => v.poor);
   for (const v of villages) {
     if (!(v.poor ? rnd.chance(0.8) : rnd.chance(0.02))) continue;
-    drafts.push({ type: 'village', village: v, capacityKw: rnd.pick([60, 100, 100, 100, 200, 200, 300]), building: allowBuilding && rnd.chance(0.05), gridDay: null });
+    drafts.push({
+      type: 'village',
+      village: v,
+      capacityKw: rnd.pick([60, 100, 100, 100, 200, 200, 300]),
+      building: allowBuilding && rnd.chance(0.05),
+      gridDay: null,
+    });
   }
   for (let i = 0; i < scenario.centralizedPv; i++) {
     drafts.push({ type: 'centralized', village: rnd.pick(villages), capacityKw: rnd.int(10, 60) * 500, building: false, gridDay: null });
   }
   const households = scenario.householdPv;
   for (let i = 0; i < households; i++) {
-    drafts.push({ type: 'household', village: rnd.pick(poor.length ? poor : villages), capacityKw: rnd.pick([3, 5, 5, 6, 8]), building: false, gridDay: null });
+    drafts.push({
+      type: 'household',
+      village: rnd.pick(poor.length ? poor : villages),
+      capacityKw: rnd.pick([3, 5, 5, 6, 8]),
+      building: false,
+      gridDay: null,
+    });
   }
   // The speech's low group all have the same completion rate: keep the station count even there.
   if (scenario.pvRegistration === 0.5 && drafts.length % 2 === 1) {
     drafts.push({ type: 'household', village: rnd.pick(poor.length ? poor : villages), capacityKw: 5, building: false, gridDay: null });
   }
-  for (const d of drafts) if (!d.building) d.gridDay = d.type === 'household' ? rnd.int(dayOfIso('2018-03-01'), dayOfIso('2019-12-31')) : rnd.int(gridStart, gridEnd);
+  for (const d of drafts)
+    if (!d.building)
+      d.gridDay = d.type === 'household' ? rnd.int(dayOfIso('2018-03-01'), dayOfIso('2019-12-31')) : rnd.int(gridStart, gridEnd);
 
   // Registration: an exact count by the cut-off, older stations first (with noise); building ones never.
   const k = scenario.pvRegistration >= 1 ? drafts.length : Math.round(drafts.length * scenario.pvRegistration);
@@ -643,12 +887,22 @@ const incomeRange: Record<HouseholdCategory, [number, number]> = {
 const poorVillageFactor: Record<HouseholdCategory, number> = { not_lifted: 4, edge: 2, monitored: 2, lifted: 3 };
 const categoryOrder: HouseholdCategory[] = ['not_lifted', 'edge', 'monitored', 'lifted'];
 
-function householdsOfCity(villages: Village[], scenarios: Readonly<Record<string, CountyScenario>>, totals: Readonly<Record<HouseholdCategory, number>>, seed: number): HouseholdRow[] {
+/** Households village by village (a generator: the province's two million rows need not all be in memory). */
+function* householdsOfVillages(
+  villages: Village[],
+  scenarios: Readonly<Record<string, CountyScenario>>,
+  totals: Readonly<Record<HouseholdCategory, number>>,
+  seed: number,
+): Generator<HouseholdRow> {
   const rnd = createRandom(hashSeed(seed, 'households', 'allocation'));
   const perVillage = new Map<string, { category: HouseholdCategory; count: number }[]>();
   for (const category of categoryOrder) {
     const weights = villages.map(
-      (v) => (scenarios[v.countyCode]?.povertyFactor ?? 1) * (v.poor ? poorVillageFactor[category] : 1) * (v.urban ? 0.3 : 1) * rnd.float(0.5, 1.5),
+      (v) =>
+        (scenarios[v.countyCode]?.povertyFactor ?? 1) *
+        (v.poor ? poorVillageFactor[category] : 1) *
+        (v.urban ? 0.3 : 1) *
+        rnd.float(0.5, 1.5),
     );
     const counts = apportion(totals[category], weights);
     villages.forEach((v, i) => {
@@ -658,7 +912,6 @@ function householdsOfCity(villages: Village[], scenarios: Readonly<Record<string
       perVillage.set(v.code, list);
     });
   }
-  const rows: HouseholdRow[] = [];
   for (const v of villages) {
     const list = perVillage.get(v.code);
     if (!list) continue;
@@ -675,7 +928,7 @@ function householdsOfCity(villages: Village[], scenarios: Readonly<Record<string
         else if (threeGroups) measures = r.int(0, 2);
         else measures = r.chance(0.85) ? r.int(2, 4) : 1;
         const [iLo, iHi] = incomeRange[category];
-        rows.push({
+        yield {
           id: `H${v.code}${pad(++seq, 4)}`,
           countyCode: v.countyCode,
           townshipCode: v.townshipCode,
@@ -692,28 +945,17 @@ function householdsOfCity(villages: Village[], scenarios: Readonly<Record<string
           holderName: null,
           idNumber: null,
           geom: { type: 'Point', coordinates: pointInVillage(v, r) },
-        });
+        };
       }
     }
   }
-  return rows;
 }
 
 // ---------------------------------------------------------------------------------------------
 
-/**
- * Generate the ledger for the villages of `regions` (rows from `synthesizeBoundaries`). Counties
- * without a scenario entry get no projects, stations or households. Deterministic in `seed`.
- */
-export function generateLedger(
-  regions: readonly RegionRow[],
-  seed: number,
-  scenarios: Readonly<Record<string, CountyScenario>> = shangqiuScenario,
-  householdTotals: Readonly<Record<HouseholdCategory, number>> = shangqiuHouseholdTotals,
-): LedgerData {
-  const cutOffDay = dayOfIso(demoMeetings[demoMeetings.length - 1].cutOff);
-  const counties = regions.filter((r) => r.level === 'county').sort((a, b) => (a.code < b.code ? -1 : 1));
-  const villages: Village[] = regions
+/** Villages with a polygon, in code order, with what the generators need. */
+function villagesOfRegions(regions: readonly RegionRow[]): Village[] {
+  return regions
     .filter((r) => r.level === 'village' && r.geom)
     .map((r) => {
       const geom = (r.geom as GeoJSON.MultiPolygon).coordinates as MultiCoords;
@@ -730,6 +972,41 @@ export function generateLedger(
       };
     })
     .sort((a, b) => (a.code < b.code ? -1 : 1));
+}
+
+/**
+ * The households of the villages of `regions` whose county has a scenario, `totals` per category
+ * shared out by village weights; village by village, deterministic in `seed` (the rows of `generateLedger`).
+ */
+export function householdRows(
+  regions: readonly RegionRow[],
+  seed: number,
+  scenarios: Readonly<Record<string, CountyScenario>> = shangqiuScenario,
+  totals: Readonly<Record<HouseholdCategory, number>> = shangqiuHouseholdTotals,
+): Generator<HouseholdRow> {
+  const villages = villagesOfRegions(regions).filter((v) => scenarios[v.countyCode]);
+  return householdsOfVillages(villages, scenarios, totals, seed);
+}
+
+export interface LedgerOptions {
+  /** false: leave `households` empty (stream them with `householdRows` instead); default true. */
+  households?: boolean;
+}
+
+/**
+ * Generate the ledger for the villages of `regions` (rows from `synthesizeBoundaries`). Counties
+ * without a scenario entry get no projects, stations or households. Deterministic in `seed`.
+ */
+export function generateLedger(
+  regions: readonly RegionRow[],
+  seed: number,
+  scenarios: Readonly<Record<string, CountyScenario>> = shangqiuScenario,
+  householdTotals: Readonly<Record<HouseholdCategory, number>> = shangqiuHouseholdTotals,
+  options: LedgerOptions = {},
+): LedgerData {
+  const cutOffDay = dayOfIso(demoMeetings[demoMeetings.length - 1].cutOff);
+  const counties = regions.filter((r) => r.level === 'county').sort((a, b) => (a.code < b.code ? -1 : 1));
+  const villages = villagesOfRegions(regions);
   const villagesByCounty = new Map<string, Village[]>();
   for (const v of villages) {
     const list = villagesByCounty.get(v.countyCode) ?? [];
@@ -860,30 +1137,42 @@ export function generateLedger(
         reachedVillages
           .map((v, k) => ({ v, households: shares[k] + 1 }))
           .sort((a, b) => (a.v.code < b.v.code ? -1 : 1))
-          .forEach(({ v, households }) => beneficiaryRows.push({ projectCode: d.code, villageCode: v.code, countyCode: c.code, households }));
+          .forEach(({ v, households }) =>
+            beneficiaryRows.push({ projectCode: d.code, villageCode: v.code, countyCode: c.code, households }),
+          );
       }
     });
     pvRows.push(...pvStationsOfCounty(county, scenario, list, seed, cutOffDay));
   }
 
-  const villagesWithScenario = villages.filter((v) => scenarios[v.countyCode]);
-  const householdRows = householdsOfCity(villagesWithScenario, scenarios, householdTotals, seed);
+  const householdList = options.households === false ? [] : [...householdRows(regions, seed, scenarios, householdTotals)];
 
-  const targetBase = { year: demoYear, windowStart: `${demoYear}-01-01`, basicCompletion: `${demoYear}-09-30`, fullCompletion: `${demoYear}-11-30`, method: 'linear' as const, lagThresholdPts: -5 };
+  const targetBase = {
+    year: demoYear,
+    windowStart: `${demoYear}-01-01`,
+    basicCompletion: `${demoYear}-09-30`,
+    fullCompletion: `${demoYear}-11-30`,
+    method: 'linear' as TargetRow['method'],
+    lagThresholdPts: -5,
+  };
   return {
     projects: projectRows,
     projectProgress: progressRows,
     projectBeneficiaries: beneficiaryRows,
     pvStations: pvRows,
-    households: householdRows,
+    households: householdList,
     meetings: demoMeetings.map((m) => ({ ...m })),
     targets: [
       { ...targetBase, measureId: '*', milestones: [] },
       { ...targetBase, measureId: 'start_rate', milestones: [{ date: `${demoYear}-04-01`, valuePct: 100 }] },
+      // Registering PV stations in the national system is due in full now (the speech): a fixed 100 %.
+      { ...targetBase, measureId: 'pv_registration', method: 'fixed' as const, milestones: [{ date: `${demoYear}-01-01`, valuePct: 100 }] },
     ],
     settings: [
       { key: 'dividend_min_rate_pct', value: dividendMinRatePct },
       { key: 'demo', value: { seed, generatedAt: 'fixed', label: '演示数据' } },
+      // The English name of the root area (GET /api/meta); division lists carry Chinese names only.
+      { key: 'root_area_name_en', value: 'Shangqiu' },
     ],
   };
 }

@@ -81,7 +81,8 @@ export function createRandom(seed: number | string): Random {
     next,
     float: (min, max) => min + (max - min) * next(),
     int(min, max) {
-      if (!Number.isInteger(min) || !Number.isInteger(max) || max < min) throw new RangeError(`int(${min}, ${max}): needs integers with min ≤ max`);
+      if (!Number.isInteger(min) || !Number.isInteger(max) || max < min)
+        throw new RangeError(`int(${min}, ${max}): needs integers with min ≤ max`);
       return min + Math.floor(next() * (max - min + 1));
     },
     chance: (p) => next() < p,
@@ -90,7 +91,8 @@ export function createRandom(seed: number | string): Random {
       return items[Math.floor(next() * items.length)];
     },
     weighted(items, weights) {
-      if (items.length === 0 || items.length !== weights.length) throw new RangeError('weighted(): items and weights must be non-empty and of equal length');
+      if (items.length === 0 || items.length !== weights.length)
+        throw new RangeError('weighted(): items and weights must be non-empty and of equal length');
       let total = 0;
       for (const w of weights) total += w > 0 ? w : 0;
       if (!(total > 0)) throw new RangeError('weighted(): all weights are 0');

@@ -1,0 +1,4 @@
+ALTER TYPE "public"."region_level" ADD VALUE 'province' BEFORE 'city';--> statement-breakpoint
+ALTER TABLE "regions" DROP CONSTRAINT "regions_code_shape";--> statement-breakpoint
+ALTER TABLE "regions" ADD CONSTRAINT "regions_code_shape" CHECK (("regions"."level"::text = 'province' AND "regions"."code" ~ '^[0-9]{2}$') OR ("regions"."level" = 'city' AND "regions"."code" ~ '^[0-9]{4}$') OR ("regions"."level" = 'county' AND "regions"."code" ~ '^[0-9]{6}$')
+        OR ("regions"."level" = 'township' AND "regions"."code" ~ '^[0-9]{9}$') OR ("regions"."level" = 'village' AND "regions"."code" ~ '^[0-9]{12}$'));
