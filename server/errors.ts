@@ -8,6 +8,17 @@ export class StartupError extends Error {
   }
 }
 
+/**
+ * A write that lost a race: the data changed since the caller read it (optimistic locking), so
+ * nothing was saved. The data layer throws it without knowing HTTP; server/http.ts answers 409.
+ */
+export class ConflictError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConflictError';
+  }
+}
+
 /** A request the server refuses, with an HTTP status and a message the user can act on. */
 export class HttpError extends Error {
   constructor(

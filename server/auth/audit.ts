@@ -4,11 +4,12 @@
  * Household targets are pseudonymized with `householdRef`, so no household id, name or ID number
  * reaches the log, its listing or its CSV export.
  */
-import crypto from 'node:crypto';
 import type { Context } from 'hono';
 import type { AuditResult } from '../contracts/auth.ts';
 import type { Database } from '../db/client.ts';
 import { auditLog } from '../db/schema.ts';
+import { aggregatedActions, denialsOf } from './denials.ts';
+import { keyedHash, serverSecret } from './secret.ts';
 
 export interface AuditEvent {
   /** Dotted verb, e.g. auth.login, households.unmask, access.denied, users.update. */
@@ -54,7 +55,7 @@ export async function audit(c: Context, event: AuditEvent): Promise<void> {
   const security = c.get('security');
   const principal = c.get('principal');
   const user = principal?.kind === 'user' ? principal : undefined;
-  await writeAudit(security.database, {
+  const row: AuditRow = {
     ...event,
     at: security.options.now(),
     userId: user?.id ?? null,
@@ -62,14 +63,25 @@ export async function audit(c: Context, event: AuditEvent): Promise<void> {
     role: user?.role ?? null,
     ip: security.clientIp(c),
     requestId: c.get('requestId') ?? null,
-  });
+  };
+  // An anonymous flood of denials is counted, not written row by row (denials.ts).
+  if (!user && (event.result === 'denied' || event.result === 'rejected') && aggregatedActions.has(event.action))
+    await denialsOf(security.database).hit(row, security.options.denialWindowMs);
+  else await writeAudit(security.database, row);
   c.set('audited', true);
 }
 
 /**
  * A stable pseudonym of a household id for audit targets: `household:#` + 16 hex digits of its
- * SHA-256. The county that holds the household can recompute it; the log does not reveal the id.
+ * HMAC-SHA-256 under the server secret (secret.ts, made at the first start). Without the secret the
+ * pseudonym of a guessable id cannot be recomputed; the server (and so the county, by asking it)
+ * maps an id to its pseudonym with `householdRefOf`.
  */
-export function householdRef(id: string): string {
-  return `household:#${crypto.createHash('sha256').update(`household:${id}`).digest('hex').slice(0, 16)}`;
+export function householdRef(secret: string, id: string): string {
+  return `household:#${keyedHash(secret, `household:${id}`).slice(0, 16)}`;
+}
+
+/** `householdRef` under the secret of `database`. */
+export async function householdRefOf(database: Database, id: string): Promise<string> {
+  return householdRef(await serverSecret(database), id);
 }

@@ -53,7 +53,12 @@ export function routeTarget(c: Context): string {
 /**
  * Deny with 401 (anonymous) or 403 (logged in) and an audit row. `target` names what was refused.
  */
-export async function deny(c: Context, permission: Permission | null, target: string, detail: Record<string, unknown> = {}): Promise<never> {
+export async function deny(
+  c: Context,
+  permission: Permission | null,
+  target: string,
+  detail: Record<string, unknown> = {},
+): Promise<never> {
   const p = principalOf(c);
   await audit(c, { action: 'access.denied', target, result: 'denied', detail: { permission, ...detail } });
   if (!permission) throw new HttpError(403, 'Not allowed: this route declares no permission, so it is refused (无权访问).');

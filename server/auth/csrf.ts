@@ -44,7 +44,8 @@ export function csrfVerdict(req: CsrfRequest): CsrfVerdict {
     } catch {
       host = undefined;
     }
-    if (!host || host.toLowerCase() !== req.host.toLowerCase()) return { ok: false, status: 403, reason: `Origin ${req.origin.slice(0, 100)} is not this site` };
+    if (!host || host.toLowerCase() !== req.host.toLowerCase())
+      return { ok: false, status: 403, reason: `Origin ${req.origin.slice(0, 100)} is not this site` };
   }
   return { ok: true };
 }

@@ -1,4 +1,5 @@
 /** The security settings (from server/config.ts), with the documented defaults (docs/security.md). */
+import { defaultAllowedHosts, parseAllowedHosts } from '../http/edges.ts';
 import type { PasswordPolicy } from './password-policy.ts';
 import { defaultScryptParams, type ScryptParams } from './password.ts';
 
@@ -9,11 +10,23 @@ export interface SecurityOptions {
   sessionIdleMs: number;
   /** A session ends this long after login whatever the activity (SESSION_MAX_HOURS, default 12 h). */
   sessionMaxMs: number;
-  /** Failed logins for one username within `lockoutMs` that lock it (LOGIN_MAX_FAILURES, default 5). */
+  /** Failed logins of one client for one username before the delays begin (LOGIN_MAX_FAILURES, default 5). */
   loginMaxFailures: number;
-  /** How long a locked username stays locked (LOCKOUT_MINUTES, default 15 min). */
+  /** The longest delay after failed logins (LOCKOUT_MINUTES, default 15 min). */
   lockoutMs: number;
+  /** The first delay after `loginMaxFailures` failures, doubled at each further one (default 30 s). */
+  loginDelayBaseMs: number;
+  /** A client's streak of failures is forgotten this long after its last failure (default 24 h). */
+  loginStreakResetMs: number;
   passwordPolicy: PasswordPolicy;
+  /** Window over which repeated anonymous denials of one client and route are counted in one row (default 10 min). */
+  denialWindowMs: number;
+  /** Household records one user may unmask per hour before 429 and an alert (UNMASK_PER_HOUR, default 30). */
+  unmaskPerHour: number;
+  /** Change-password requests per minute and user before 429 (default 3). */
+  passwordChangeRatePerMinute: number;
+  /** Wrong current passwords in one session that end it (default 5). */
+  passwordChangeMaxFailures: number;
   /** Login requests per minute and (client IP, username) before 429 (default 10). */
   loginRatePerMinute: number;
   /** Largest JSON body in bytes (BODY_LIMIT_KB, default 1 MiB) → 413 beyond. */
@@ -25,6 +38,8 @@ export interface SecurityOptions {
   /** Secure cookie flag: 'auto' sets it when the request came over https (COOKIE_SECURE, default 'auto'). */
   cookieSecure: 'auto' | 'on' | 'off';
   scrypt: ScryptParams;
+  /** Host names this server answers to (ALLOWED_HOSTS; default the localhost names; '*' any). */
+  allowedHosts: string[];
   /** The clock (injected by tests to move time). */
   now: () => Date;
 }
@@ -35,13 +50,20 @@ export const defaultSecurityOptions: SecurityOptions = {
   sessionMaxMs: 12 * 3_600_000,
   loginMaxFailures: 5,
   lockoutMs: 15 * 60_000,
+  loginDelayBaseMs: 30_000,
+  loginStreakResetMs: 24 * 3_600_000,
   passwordPolicy: { mode: 'length', minLength: 12 },
+  passwordChangeRatePerMinute: 3,
+  unmaskPerHour: 30,
+  denialWindowMs: 10 * 60_000,
+  passwordChangeMaxFailures: 5,
   loginRatePerMinute: 10,
   bodyLimitBytes: 1024 * 1024,
   uploadLimitBytes: 20 * 1024 * 1024,
   trustProxy: false,
   cookieSecure: 'auto',
   scrypt: defaultScryptParams,
+  allowedHosts: defaultAllowedHosts,
   now: () => new Date(),
 };
 
@@ -58,6 +80,8 @@ export interface SecurityConfig {
   UPLOAD_LIMIT_MB: number;
   TRUST_PROXY: 'on' | 'off';
   COOKIE_SECURE: 'auto' | 'on' | 'off';
+  ALLOWED_HOSTS?: string;
+  UNMASK_PER_HOUR?: number;
 }
 
 export function securityOptionsFromConfig(config: SecurityConfig): Partial<SecurityOptions> {
@@ -72,5 +96,7 @@ export function securityOptionsFromConfig(config: SecurityConfig): Partial<Secur
     uploadLimitBytes: config.UPLOAD_LIMIT_MB * 1024 * 1024,
     trustProxy: config.TRUST_PROXY === 'on',
     cookieSecure: config.COOKIE_SECURE,
+    allowedHosts: parseAllowedHosts(config.ALLOWED_HOSTS),
+    ...(config.UNMASK_PER_HOUR !== undefined ? { unmaskPerHour: config.UNMASK_PER_HOUR } : {}),
   };
 }

@@ -7,6 +7,7 @@
  * only affects new hashes and old ones keep verifying.
  */
 import crypto from 'node:crypto';
+import { Gate } from '../http/gate.ts';
 
 export interface ScryptParams {
   /** CPU/memory cost, a power of two. */
@@ -22,11 +23,21 @@ export const defaultScryptParams: ScryptParams = { N: 2 ** 15, r: 8, p: 3 };
 const SALT_BYTES = 16;
 const KEY_BYTES = 32;
 
+/**
+ * Every hash runs on libuv's thread pool (never on the event loop), at most two at a time for the
+ * whole process, with a short queue: a login flood gets 503 + Retry-After instead of taking every
+ * thread (and the memory: 32 MiB per hash) from the map's reads.
+ */
+export const hashGate = new Gate({ concurrency: 2, queue: 16, maxWaitMs: 5_000, retryAfterSeconds: 5, what: 'password checks' });
+
 function scrypt(password: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
   // maxmem must exceed 128·N·r; leave headroom so Node does not refuse the call.
   const maxmem = 256 * params.N * params.r + 1024 * 1024;
-  return new Promise((resolve, reject) =>
-    crypto.scrypt(password.normalize('NFC'), salt, KEY_BYTES, { ...params, maxmem }, (err, key) => (err ? reject(err) : resolve(key))),
+  return hashGate.run(
+    () =>
+      new Promise<Buffer>((resolve, reject) =>
+        crypto.scrypt(password.normalize('NFC'), salt, KEY_BYTES, { ...params, maxmem }, (err, key) => (err ? reject(err) : resolve(key))),
+      ),
   );
 }
 

@@ -8,14 +8,32 @@ import type { Permission, PermissionScope, Role } from '../contracts/auth.ts';
 type Grants = Partial<Record<Permission, PermissionScope>>;
 
 /** Permissions every logged-in user holds. */
-const everyUser: Grants = { public: 'all', 'aggregates:read': 'all', 'account:self': 'all', 'ledger:read': 'all' };
+const everyUser: Grants = {
+  public: 'all',
+  'aggregates:read': 'all',
+  'account:self': 'all',
+  'ledger:read': 'all',
+  'meetings:write': 'all',
+  'followups:read': 'all',
+};
 
 /**
  * Grants per role. A county editor's writes reach only its own county; household-level data is
  * granted to nobody but the county editor of the household's county (not even the city administrator).
  */
 export const roleGrants: Record<Role, Grants> = {
-  city_admin: { ...everyUser, 'ledger:write': 'all', 'import:run': 'all', 'siting:use': 'all', 'users:manage': 'all', 'audit:read': 'all' },
+  city_admin: {
+    ...everyUser,
+    'ledger:write': 'all',
+    'import:run': 'all',
+    'siting:use': 'all',
+    'users:manage': 'all',
+    'audit:read': 'all',
+    'targets:manage': 'all',
+    // 督办: the city office records, edits and closes items.
+    'followups:manage': 'all',
+    'followups:close': 'all',
+  },
   county_editor: {
     ...everyUser,
     'ledger:write': 'own_county',
@@ -23,8 +41,13 @@ export const roleGrants: Record<Role, Grants> = {
     'households:read': 'own_county',
     'households:unmask': 'own_county',
     'households:write': 'own_county',
+    // Siting anywhere in the city; household counts are exact only inside the own county (routes/siting.ts).
+    'siting:use': 'all',
+    // 督办: answers (progress and report) for items of the own county only.
+    'followups:answer': 'own_county',
   },
-  leader: { ...everyUser },
+  // A city leader records and edits follow-up items at or after a meeting; closing is the city office's.
+  leader: { ...everyUser, 'siting:use': 'all', 'followups:manage': 'all' },
   planner: { ...everyUser, 'siting:use': 'all' },
 };
 
@@ -65,7 +88,8 @@ export function grantOf(principal: Principal, permission: Permission, opts: { an
   if (permission === 'public') return { scope: 'all' };
   if (principal.kind === 'anonymous') return anonymousReadable.has(permission) && opts.anonymousRead ? { scope: 'all' } : null;
   const scope =
-    roleGrants[principal.role][permission] ?? (principal.role === 'county_editor' && principal.leader ? leaderFlagGrants[permission] : undefined);
+    roleGrants[principal.role][permission] ??
+    (principal.role === 'county_editor' && principal.leader ? leaderFlagGrants[permission] : undefined);
   if (!scope) return null;
   if (scope === 'all') return { scope: 'all' };
   return principal.countyCode ? { scope: 'county', countyCode: principal.countyCode } : null;

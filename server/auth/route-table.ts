@@ -33,13 +33,14 @@ export function declaredPermission(operation: Record<string, unknown>): Permissi
 }
 
 /** The table of the routes registered on `app`, with `prefix` (where it is mounted) in front. */
-export function routeTableOf(app: OpenAPIHono<any, any, any>, prefix: string): RouteEntry[] {
+export function routeTableOf(app: Pick<OpenAPIHono, 'openAPIRegistry'>, prefix: string): RouteEntry[] {
   const entries: RouteEntry[] = [];
   for (const def of app.openAPIRegistry.definitions) {
     if (def.type !== 'route') continue;
     const route = def.route as unknown as Record<string, unknown> & { method: string; path: string };
     const declared = declaredPermission(route);
-    const path = prefix + route.path;
+    // A sub-app's root ('/') is mounted at the prefix itself (Hono joins '/ogc' and '/' to '/ogc').
+    const path = route.path === '/' && prefix ? prefix : prefix + route.path;
     entries.push({
       method: route.method.toUpperCase(),
       path,

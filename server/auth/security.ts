@@ -12,7 +12,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { matchedRoutes } from 'hono/route';
 import type { Database } from '../db/client.ts';
 import { HttpError } from '../errors.ts';
-import type { ErrorBody } from '../http.ts';
+import type { ErrorBody } from '../contracts/errors.ts';
 import { audit } from './audit.ts';
 import { deny, principalOf, routeTarget } from './context.ts';
 import { csrfVerdict } from './csrf.ts';
@@ -33,6 +33,8 @@ export interface Security {
   throttle: LoginThrottle;
   /** Login attempts per (client IP, username) per minute. */
   loginLimiter: RateLimiter;
+  /** Change-password attempts per user per minute. */
+  passwordChangeLimiter: RateLimiter;
   /** A hash to verify against when the username is unknown, so both cases take the same time. */
   dummyHash(): Promise<string>;
   /** The client's IP address (from X-Forwarded-For only behind a trusted proxy). */
@@ -54,11 +56,20 @@ export function createSecurity(database: Database, overrides: Partial<SecurityOp
     sessions: new SessionStore(database, options),
     throttle: new LoginThrottle(database, options),
     loginLimiter: new RateLimiter({ limit: options.loginRatePerMinute, windowMs: 60_000, now: () => options.now().getTime() }),
+    passwordChangeLimiter: new RateLimiter({
+      limit: options.passwordChangeRatePerMinute,
+      windowMs: 60_000,
+      now: () => options.now().getTime(),
+    }),
     dummyHash: () => (dummy ??= hashPassword('not a password of anybody', options.scrypt)),
     clientIp(c) {
       if (options.trustProxy) {
         // The last hop is the one our proxy added; earlier entries are whatever the client claimed.
-        const hops = c.req.header('x-forwarded-for')?.split(',').map((s) => s.trim()).filter(Boolean);
+        const hops = c.req
+          .header('x-forwarded-for')
+          ?.split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
         if (hops?.length) return hops[hops.length - 1];
       }
       try {
@@ -85,7 +96,12 @@ export function createSecurity(database: Database, overrides: Partial<SecurityOp
       });
     },
     clearSessionCookie(c) {
-      deleteCookie(c, SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'Lax', secure: options.cookieSecure === 'on' || (options.cookieSecure === 'auto' && security.isHttps(c)) });
+      deleteCookie(c, SESSION_COOKIE, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'Lax',
+        secure: options.cookieSecure === 'on' || (options.cookieSecure === 'auto' && security.isHttps(c)),
+      });
     },
   };
   return security;
@@ -153,7 +169,12 @@ export function apiSecurity(security: Security, routes: () => RouteEntry[]): Mid
       host: security.requestHost(c),
     });
     if (!verdict.ok) {
-      await audit(c, { action: 'csrf.blocked', target: routeTarget(c), result: 'denied', detail: { status: verdict.status, reason: verdict.reason } });
+      await audit(c, {
+        action: 'csrf.blocked',
+        target: routeTarget(c),
+        result: 'denied',
+        detail: { status: verdict.status, reason: verdict.reason },
+      });
       throw new HttpError(
         verdict.status,
         verdict.status === 415
@@ -178,7 +199,11 @@ export function apiSecurity(security: Security, routes: () => RouteEntry[]): Mid
   const tooLarge = async (c: Context) => {
     await audit(c, { action: 'request.rejected', target: routeTarget(c), result: 'rejected', detail: { status: 413 } });
     const limit = isMultipart(c) ? security.options.uploadLimitBytes : security.options.bodyLimitBytes;
-    return c.json({ error: { message: `Request body too large: at most ${Math.round(limit / 1024)} KiB.` } } satisfies ErrorBody, 413);
+    const size = limit >= 1024 * 1024 ? `${Math.round(limit / 1024 / 1024)} MB` : `${Math.round(limit / 1024)} KiB`;
+    const message = isMultipart(c)
+      ? `上传文件过大：一次最多 ${size}，请分批导入（upload too large）。`
+      : `Request body too large: at most ${Math.round(limit / 1024)} KiB.`;
+    return c.json({ error: { message } } satisfies ErrorBody, 413);
   };
   const jsonLimit = bodyLimit({ maxSize: security.options.bodyLimitBytes, onError: tooLarge });
   const uploadLimit = bodyLimit({ maxSize: security.options.uploadLimitBytes, onError: tooLarge });

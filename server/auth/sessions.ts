@@ -5,7 +5,7 @@
  * disabled (the row is deleted and every lookup joins the live user row).
  */
 import crypto from 'node:crypto';
-import { and, eq, lt, ne, or } from 'drizzle-orm';
+import { and, eq, lt, ne, or, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { sessions, users } from '../db/schema.ts';
 import type { Principal } from './permissions.ts';
@@ -21,7 +21,8 @@ export interface SessionClock {
 /** Why a presented token does not open a session. */
 export type SessionFailure = 'malformed' | 'unknown' | 'idle' | 'expired' | 'disabled';
 
-export type SessionLookup = { ok: true; user: UserPrincipal; idHash: string; expiresAt: Date } | { ok: false; reason: SessionFailure; idHash?: string };
+export type SessionLookup =
+  { ok: true; user: UserPrincipal; idHash: string; expiresAt: Date } | { ok: false; reason: SessionFailure; idHash?: string };
 
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 /** last_seen_at is written at most this often, so a burst of map requests costs one write. */
@@ -88,7 +89,10 @@ export class SessionStore {
       return { ok: false, reason, idHash };
     }
     if (now - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
-      await this.database.db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.idHash, idHash));
+      await this.database.db
+        .update(sessions)
+        .set({ lastSeenAt: new Date(now) })
+        .where(eq(sessions.idHash, idHash));
     }
     const { id, username, displayName, role, countyCode, leader } = row;
     return { ok: true, idHash, expiresAt: row.expiresAt, user: { kind: 'user', id, username, displayName, role, countyCode, leader } };
@@ -97,7 +101,31 @@ export class SessionStore {
   /** End one session (logout). */
   async revoke(token: string): Promise<boolean> {
     if (!TOKEN_SHAPE.test(token)) return false;
-    const gone = await this.database.db.delete(sessions).where(eq(sessions.idHash, sessionIdHash(token))).returning({ id: sessions.idHash });
+    const gone = await this.database.db
+      .delete(sessions)
+      .where(eq(sessions.idHash, sessionIdHash(token)))
+      .returning({ id: sessions.idHash });
+    return gone.length > 0;
+  }
+
+  /** Count a wrong current password typed in this session; returns the count so far. */
+  async countPasswordFailure(idHash: string): Promise<number> {
+    const [row] = await this.database.db
+      .update(sessions)
+      .set({ passwordFailures: sql`${sessions.passwordFailures} + 1` })
+      .where(eq(sessions.idHash, idHash))
+      .returning({ n: sessions.passwordFailures });
+    return row?.n ?? 0;
+  }
+
+  /** Forget the wrong current passwords of this session (after a successful change). */
+  async clearPasswordFailures(idHash: string): Promise<void> {
+    await this.database.db.update(sessions).set({ passwordFailures: 0 }).where(eq(sessions.idHash, idHash));
+  }
+
+  /** End one session by its stored id. */
+  async revokeId(idHash: string): Promise<boolean> {
+    const gone = await this.database.db.delete(sessions).where(eq(sessions.idHash, idHash)).returning({ id: sessions.idHash });
     return gone.length > 0;
   }
 

@@ -68,7 +68,14 @@ export async function insertUser(
   return row;
 }
 
-export async function updateUser(database: Database, id: number, set: Partial<Pick<UserRow, 'displayName' | 'role' | 'countyCode' | 'leader' | 'disabled' | 'passwordHash' | 'passwordChangedAt' | 'lastLoginAt'>>, now: Date): Promise<UserRow> {
+export async function updateUser(
+  database: Database,
+  id: number,
+  set: Partial<
+    Pick<UserRow, 'displayName' | 'role' | 'countyCode' | 'leader' | 'disabled' | 'passwordHash' | 'passwordChangedAt' | 'lastLoginAt'>
+  >,
+  now: Date,
+): Promise<UserRow> {
   const [row] = await database.db
     .update(users)
     .set({ ...set, updatedAt: now, version: sql`${users.version} + 1` })

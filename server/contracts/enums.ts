@@ -2,7 +2,8 @@
  * Enumerations shared by the database, the API contracts and the client. The database enums are
  * created from these arrays, so a value added here needs a migration.
  */
-export const regionLevels = ['city', 'county', 'township', 'village'] as const;
+/** Division levels, top down. 'province' is the root of the province dataset (`npm run demo:province`); the demo city has none. */
+export const regionLevels = ['province', 'city', 'county', 'township', 'village'] as const;
 export type RegionLevel = (typeof regionLevels)[number];
 
 /** Project categories: industry (产业扶贫项目) or one of the non-industry kinds. */
@@ -79,6 +80,10 @@ export const threeGroups: readonly HouseholdCategory[] = ['not_lifted', 'edge', 
 export const labourCapacities = ['none', 'weak', 'full'] as const;
 export type LabourCapacity = (typeof labourCapacities)[number];
 
-/** How 序时进度 is computed: linear over the target window, or elapsed months ÷ 12. */
-export const targetMethods = ['linear', 'elapsed_months'] as const;
+/**
+ * A measure's target rule: time-proportional 序时进度 (linear over the target window, or elapsed
+ * months ÷ 12), 'milestone' (a step: the highest milestone reached), 'fixed' (one value due from a
+ * date on, e.g. 100 % now), or 'none' (ranked only, no status).
+ */
+export const targetMethods = ['linear', 'elapsed_months', 'milestone', 'fixed', 'none'] as const;
 export type TargetMethod = (typeof targetMethods)[number];

@@ -1,19 +1,18 @@
 /** The audit log for the city administrator: GET /api/audit (paged, filtered) and /api/audit/export.csv. */
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { and, count, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
 import type { AppDeps } from '../app.ts';
 import { audit } from '../auth/audit.ts';
 import { requires } from '../auth/context.ts';
-import { AuditPage, AuditQuery, type AuditEntry } from '../contracts/auth.ts';
+import { AuditCsv, AuditExportQuery, AuditPage, AuditQuery, type AuditEntry } from '../contracts/auth.ts';
 import type { Database } from '../db/client.ts';
 import { auditLog } from '../db/schema.ts';
-import { ErrorBody, newRouter } from '../http.ts';
+import { ErrorBody, jsonContent, newRouter } from '../http.ts';
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 const errors = {
-  400: { description: 'Invalid filter', ...json(ErrorBody) },
-  401: { description: 'Not logged in', ...json(ErrorBody) },
-  403: { description: 'Not a city administrator', ...json(ErrorBody) },
+  400: { description: 'Invalid filter', ...jsonContent(ErrorBody) },
+  401: { description: 'Not logged in', ...jsonContent(ErrorBody) },
+  403: { description: 'Not a city administrator', ...jsonContent(ErrorBody) },
 };
 
 /** Most rows one export holds (newest first). */
@@ -26,21 +25,20 @@ const list = createRoute({
   summary: 'Audit log entries, newest first, with filters and paging',
   ...requires('audit:read'),
   request: { query: AuditQuery },
-  responses: { 200: { description: 'One page', ...json(AuditPage) }, ...errors },
+  responses: { 200: { description: 'One page', ...jsonContent(AuditPage) }, ...errors },
 });
 
-const ExportQuery = AuditQuery.omit({ page: true, pageSize: true });
 const exportCsv = createRoute({
   method: 'get',
   path: '/audit/export.csv',
   tags: ['audit'],
   summary: `The filtered audit log as CSV (UTF-8 with BOM for Excel; at most ${AUDIT_EXPORT_MAX_ROWS} rows, newest first); the export is itself audited`,
   ...requires('audit:read'),
-  request: { query: ExportQuery },
-  responses: { 200: { description: 'CSV file', content: { 'text/csv': { schema: z.string() } } }, ...errors },
+  request: { query: AuditExportQuery },
+  responses: { 200: { description: 'CSV file', ...jsonContent(AuditCsv, 'text/csv') }, ...errors },
 });
 
-function filters(q: z.infer<typeof ExportQuery>): SQL | undefined {
+function filters(q: AuditExportQuery): SQL | undefined {
   const conds: SQL[] = [];
   if (q.action) conds.push(eq(auditLog.action, q.action));
   if (q.username) conds.push(eq(auditLog.username, q.username.toLowerCase()));
@@ -51,7 +49,13 @@ function filters(q: z.infer<typeof ExportQuery>): SQL | undefined {
 }
 
 async function readEntries(database: Database, where: SQL | undefined, limit: number, offset: number): Promise<AuditEntry[]> {
-  const rows = await database.db.select().from(auditLog).where(where).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(limit).offset(offset);
+  const rows = await database.db
+    .select()
+    .from(auditLog)
+    .where(where)
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(limit)
+    .offset(offset);
   return rows.map((r) => ({ ...r, at: r.at.toISOString(), result: r.result as AuditEntry['result'], detail: r.detail ?? null }));
 }
 
@@ -62,7 +66,19 @@ export function csvCell(value: unknown): string {
   return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
-const csvColumns: (keyof AuditEntry)[] = ['id', 'at', 'userId', 'username', 'role', 'action', 'target', 'result', 'ip', 'requestId', 'detail'];
+const csvColumns: (keyof AuditEntry)[] = [
+  'id',
+  'at',
+  'userId',
+  'username',
+  'role',
+  'action',
+  'target',
+  'result',
+  'ip',
+  'requestId',
+  'detail',
+];
 
 export const auditRoutes = ({ database }: AppDeps) =>
   newRouter()
@@ -82,5 +98,5 @@ export const auditRoutes = ({ database }: AppDeps) =>
       return c.body(`\uFEFF${lines.join('\r\n')}\r\n`, 200, {
         'Content-Type': 'text/csv; charset=utf-8',
         'Content-Disposition': `attachment; filename="audit-${stamp}.csv"`,
-      }) as never;
+      });
     });

@@ -5,7 +5,8 @@ import { RegionCollection, RegionsQuery, levelDepth } from '../contracts/regions
 import { findRegion, regionCollectionJson } from '../db/queries/regions.ts';
 import { HttpError } from '../errors.ts';
 import { requires } from '../auth/context.ts';
-import { ErrorBody, etagOf, newRouter } from '../http.ts';
+import { answerCacheOf } from '../http/cache.ts';
+import { ErrorBody, etagOf, jsonResponse, jsonText, newRouter } from '../http.ts';
 
 const route = createRoute({
   method: 'get',
@@ -14,21 +15,28 @@ const route = createRoute({
   tags: ['regions'],
   summary: 'Boundaries of the divisions of one level under an ancestor (GeoJSON, EPSG:4326)',
   description:
-    'Geometry is simplified to suit the level. Township and village boundaries of the demo are synthesized (properties.synthesized). Answers carry an ETag; send If-None-Match to get 304.',
+    'Geometry is simplified to suit the level (counties of a province more, for province zoom). Townships and villages of a province are sent per county (parent = a county; a province parent is refused). Township and village boundaries of the demo are synthesized (properties.synthesized). Answers carry an ETag; send If-None-Match to get 304.',
   request: { query: RegionsQuery },
   responses: {
-    200: { description: 'GeoJSON FeatureCollection', content: { 'application/geo+json': { schema: RegionCollection } } },
+    200: jsonResponse('GeoJSON FeatureCollection', RegionCollection, 'application/geo+json'),
     304: { description: 'Not modified' },
-    400: { description: 'Invalid level or parent', content: { 'application/json': { schema: ErrorBody } } },
-    404: { description: 'Unknown parent code', content: { 'application/json': { schema: ErrorBody } } },
+    400: jsonResponse('Invalid level or parent', ErrorBody),
+    404: jsonResponse('Unknown parent code', ErrorBody),
   },
 });
 
 export const regionRoutes = ({ database }: AppDeps) => {
-  // Boundaries change only on import; cache the serialized answers per (level, parent).
+  // Boundaries change only on import; cache the serialized answers per (level, parent) and data version
+  // (an import of divisions or boundaries bumps it: server/http/cache.ts).
   const cache = new Map<string, { body: string; etag: string }>();
+  let cachedVersion: string | null = null;
   return newRouter().openapi(route, async (c) => {
     const { level, parent } = c.req.valid('query');
+    const version = await answerCacheOf(database).dataVersion();
+    if (version !== cachedVersion) {
+      cache.clear();
+      cachedVersion = version;
+    }
     const key = `${level}:${parent}`;
     let hit = cache.get(key);
     if (!hit) {
@@ -37,7 +45,14 @@ export const regionRoutes = ({ database }: AppDeps) => {
       if (levelDepth[ancestor.level] >= levelDepth[level]) {
         throw new HttpError(
           400,
-          `parent: ${parent} (${ancestor.name}) is a ${ancestor.level}; it must be above level "${level}" (city > county > township > village).`,
+          `parent: ${parent} (${ancestor.name}) is a ${ancestor.level}; it must be above level "${level}" (province > city > county > township > village).`,
+        );
+      }
+      // Level of detail: below the counties a province is sent per county, never all at once (52,378 villages).
+      if (ancestor.level === 'province' && level !== 'county') {
+        throw new HttpError(
+          400,
+          `parent: ${parent} (${ancestor.name}) is a province; ${level === 'village' ? 'villages' : 'townships'} are sent per county: use parent=<a county code>, e.g. one of level=county&parent=${parent}.`,
         );
       }
       const body = await regionCollectionJson(database, level, ancestor);
@@ -47,6 +62,6 @@ export const regionRoutes = ({ database }: AppDeps) => {
     c.header('ETag', hit.etag);
     c.header('Cache-Control', 'public, max-age=300, must-revalidate');
     if (c.req.header('If-None-Match') === hit.etag) return c.body(null, 304);
-    return c.body(hit.body, 200, { 'Content-Type': 'application/geo+json; charset=utf-8' }) as never;
+    return jsonText(c, hit.body, RegionCollection, {}, 'application/geo+json');
   });
 };
