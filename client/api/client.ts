@@ -2,11 +2,20 @@
  * The one file that knows the server's types: a typed Hono client (`hc<AppType>`) and small fetchers
  * that turn non-2xx answers into errors carrying the server's sentence.
  */
-import { hc, type InferResponseType } from 'hono/client';
+import { hc, type ClientResponse, type InferResponseType } from 'hono/client';
+import type { ResponseFormat } from 'hono/types';
+import type { SuccessStatusCode } from 'hono/utils/http-status';
 import type { AppType } from '../../server/app.ts';
-import type { Measure, MeasureId } from '../../server/domain/measures.ts';
+import type { MeasureId } from '../../server/domain/measures.ts';
 
-const api = hc<AppType>(typeof window === 'undefined' ? 'http://localhost' : window.location.origin).api;
+// Every answer is revalidated (ETag → 304): after an edit, import or signature the map shows the new data at
+// once instead of an answer the browser kept for a few minutes.
+// Boundaries keep their short HTTP cache (they change only on a boundary import). A fetch of its own, not
+// the client's `init` option: a call's own `init`, even undefined, would replace that.
+const revalidated = (input: RequestInfo | URL) => !String(input).includes('/api/regions');
+export const api = hc<AppType>(typeof window === 'undefined' ? 'http://localhost' : window.location.origin, {
+  fetch: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, revalidated(input) ? { cache: 'no-cache', ...init } : init),
+}).api;
 
 type RegionsEndpoint = (typeof api)['regions']['$get'];
 export type RegionQuery = Parameters<RegionsEndpoint>[0]['query'];
@@ -36,7 +45,7 @@ export class ApiError extends Error {
   }
 }
 
-export async function errorOf(res: Response): Promise<ApiError> {
+export async function errorOf(res: Pick<Response, 'status' | 'statusText' | 'json'>): Promise<ApiError> {
   let message = `${res.status} ${res.statusText}`;
   let issues: { path: string; message: string }[] = [];
   try {
@@ -63,12 +72,31 @@ export interface CallOptions {
   notifyUnauthorized?: boolean;
 }
 
-/** Run a request; non-2xx answers throw an ApiError with the server's sentence, 204 gives undefined. */
-export async function call<T>(request: () => Promise<Response & { json(): Promise<T> }>, options: CallOptions = {}): Promise<T> {
-  let res: Response & { json(): Promise<T> };
+/** The body type of a typed client's answer when it is a success (2xx); the error answers' types drop out. */
+export type SuccessBody<R> =
+  R extends ClientResponse<infer T, infer S, ResponseFormat> ? (S extends SuccessStatusCode ? (S extends 204 ? void : T) : never) : never;
+
+/**
+ * Run a request of the typed client (`api.x.$get(...)`); non-2xx answers throw an ApiError with the
+ * server's sentence, 204 gives undefined. The answer's type is the route's success schema.
+ */
+export async function call<R extends ClientResponse<unknown, number, ResponseFormat>>(
+  request: () => Promise<R>,
+  options: CallOptions = {},
+): Promise<SuccessBody<R>> {
+  return send(request, options) as Promise<SuccessBody<R>>;
+}
+
+async function send(
+  request: () => Promise<Pick<Response, 'ok' | 'status' | 'statusText' | 'json'>>,
+  options: CallOptions,
+): Promise<unknown> {
+  let res: Pick<Response, 'ok' | 'status' | 'statusText' | 'json'>;
   try {
     res = await request();
   } catch (err) {
+    // A request that decided itself (e.g. a 409 turned into a conflict error with the other version) keeps its error.
+    if (err instanceof ApiError) throw err;
     throw new ApiError(err instanceof Error ? err.message : String(err), 0);
   }
   if (!res.ok) {
@@ -76,116 +104,69 @@ export async function call<T>(request: () => Promise<Response & { json(): Promis
     if (res.status === 401 && options.notifyUnauthorized !== false) for (const listener of [...unauthorizedListeners]) listener(error);
     throw error;
   }
-  if (res.status === 204) return undefined as T;
+  if (res.status === 204) return undefined;
   return res.json();
 }
 
 /** Boundaries of the divisions of `level` under the ancestor `parent`. */
 export function fetchRegions(query: RegionQuery, init?: { signal?: AbortSignal }): Promise<RegionCollection> {
-  return call(() => api.regions.$get({ query }, { init }) as never);
+  return call(() => api.regions.$get({ query }, { init })) as Promise<RegionCollection>;
+}
+
+/** GET /api/regions/outline: one division's outline (geometry null when it has no polygon). */
+export type RegionOutline = InferResponseType<(typeof api)['regions']['outline']['$get'], 200>;
+
+export function fetchRegionOutline(code: string, init?: { signal?: AbortSignal }): Promise<RegionOutline> {
+  return call(() => api.regions.outline.$get({ query: { code } }, { init }));
+}
+
+type LaggingEndpoint = (typeof api)['lagging-projects']['$get'];
+/** GET /api/lagging-projects: an area's projects furthest behind the schedule of spending (top N by shortfall). */
+export type LaggingProjects = InferResponseType<LaggingEndpoint, 200>;
+
+export function fetchLaggingProjects(
+  query: { area: string; expected: number; asOf?: string | null; limit?: number },
+  init?: { signal?: AbortSignal },
+): Promise<LaggingProjects> {
+  const q = {
+    area: query.area,
+    expected: String(query.expected),
+    ...(query.asOf ? { asOf: query.asOf } : {}),
+    ...(query.limit ? { limit: String(query.limit) } : {}),
+  };
+  return call(() => api['lagging-projects'].$get({ query: q }, { init }));
 }
 
 export function fetchHealth(init?: { signal?: AbortSignal }): Promise<Health> {
-  return call(() => api.health.$get(undefined, { init }) as never);
+  return call(() => api.health.$get(undefined, { init }));
 }
 
 // ---------------------------------------------------------------------------------------------
-// Measures: the routes answer with loosely typed JSON (z.any()), so the shapes are written here once.
+// Measures: the answers' types are the routes' schemas (server/contracts/measures.ts), types only.
 
-export type AreaStatus = 'ahead' | 'on_track' | 'lagging' | 'no_data' | 'none';
+export type {
+  AreaStatus,
+  DatesInfo,
+  HistoryPoint,
+  MeasureHistory,
+  MeasureRow,
+  MeasureValues,
+  Meeting,
+} from '../../server/contracts/measures.ts';
 
-/** One area's value of a measure (GET /api/measures/{id}); value in the measure's unit, lag and change in points. */
-export interface MeasureRow {
-  code: string;
-  name: string;
-  value: number | null;
-  numerator: number;
-  denominator: number | null;
-  expected: number | null;
-  lag: number | null;
-  status: AreaStatus;
-  rank: number | null;
-  previous?: { value: number | null; rank: number | null; expected: number | null };
-  change?: number | null;
+export function fetchMeasureValues(
+  id: MeasureId,
+  query: { level: 'county' | 'township' | 'village'; parent: string; asOf?: string | null; compareTo?: string | null },
+) {
+  const { asOf, compareTo, ...rest } = query;
+  const q = { ...rest, ...(asOf ? { asOf } : {}), ...(compareTo ? { compareTo } : {}) };
+  return call(() => api.measures[':id'].$get({ param: { id }, query: q }));
 }
 
-export interface MeasureValues {
-  measure: Measure;
-  level: 'county' | 'township' | 'village';
-  parent: { code: string; name: string; level: string };
-  asOf: string;
-  compareTo: string | null;
-  expected: number | null;
-  total: { numerator: number; denominator: number | null; value: number | null };
-  rankedCount: number;
-  rows: MeasureRow[];
+export function fetchDates() {
+  return call(() => api.dates.$get());
 }
 
-export interface Meeting {
-  year: number;
-  number: number;
-  meetingDate: string;
-  cutOff: string;
-}
-
-export interface DatesInfo {
-  meetings: Meeting[];
-  historyDates: string[];
-  defaultAsOf: string;
-}
-
-export interface HistoryPoint {
-  asOf: string;
-  value: number | null;
-  numerator: number;
-  denominator: number | null;
-  expected: number | null;
-  rank: number | null;
-  of: number;
-}
-
-export interface MeasureHistory {
-  series: HistoryPoint[];
-  meetings: Meeting[];
-}
-
-export interface ProjectProperties {
-  code: string;
-  name: string;
-  status: string;
-  overdue: boolean;
-  totalWan: number | null;
-  spentWan: number | null;
-}
-
-export interface ProjectCollection {
-  type: 'FeatureCollection';
-  features: { type: 'Feature'; geometry: unknown; properties: ProjectProperties }[];
-}
-
-/** GET a JSON answer of our API; non-2xx answers become an ApiError with the server's message. */
-export async function getJson<T>(url: string, init?: { signal?: AbortSignal }): Promise<T> {
-  return call<T>(() => fetch(url, init) as never);
-}
-
-const qs = (params: Record<string, string | null | undefined>) => {
-  const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v != null && v !== '') p.set(k, v);
-  return p.toString();
-};
-
-export function fetchMeasureValues(id: MeasureId, query: { level: string; parent: string; asOf?: string | null; compareTo?: string | null }): Promise<MeasureValues> {
-  return getJson(`/api/measures/${encodeURIComponent(id)}?${qs(query)}`);
-}
-
-export function fetchDates(): Promise<DatesInfo> {
-  return getJson('/api/dates');
-}
-
-export function fetchMeasureHistory(id: MeasureId, area: string): Promise<MeasureHistory> {
-  return getJson(`/api/measures/${encodeURIComponent(id)}/history?${qs({ area })}`);
-}
-
-export function fetchProjects(area: string, asOf: string | null): Promise<ProjectCollection> {
-  return getJson(`/api/layers/projects?${qs({ area, asOf })}`);
+export function fetchMeasureHistory(id: MeasureId, area: string) {
+  return call(() => api.measures[':id'].history.$get({ param: { id }, query: { area } }));
 }

@@ -9,6 +9,7 @@ export type Language = (typeof languages)[number];
 
 import { measureIds, type MeasureId } from '../../server/domain/measures.ts';
 import { defaultLayersState, parseLayersState, writeLayersState, type LayersState } from '../features/layers/layers-state.ts';
+import { formatSitingState, parseSitingState, type SitingState } from '../features/siting/siting-state.ts';
 
 /** Levels the map can show (the divisions *under* `area`). */
 export const mapLevels = ['county', 'township', 'village'] as const;
@@ -26,7 +27,7 @@ export interface ViewState {
   lang: Language;
   /** Level of the divisions drawn on the map. */
   level: MapLevel;
-  /** Code of the ancestor whose divisions are drawn (the city 4114 by default). */
+  /** Code of the ancestor whose divisions are drawn (the root area, the city, by default). */
   area: string;
   /** Code of the selected division, or null. */
   selected: string | null;
@@ -44,18 +45,21 @@ export interface ViewState {
   compareTo: string | null;
   /** Operational layers (own codec in features/layers/layers-state.ts, several parameters). */
   layers: LayersState;
+  /** The siting analysis (features/siting/siting-state.ts), or null when the tool is closed. */
+  siting: SitingState | null;
 }
 
 export const classMethods = ['target', 'quantile', 'equal', 'jenks', 'custom'] as const;
 export type ClassMethod = (typeof classMethods)[number];
 
-/** Roughly the default area (商丘市) on a laptop screen: shown while its boundaries load. */
-export const defaultAreaCamera: Camera = Object.freeze({ lng: 115.65, lat: 34.35, zoom: 7.5 });
-
-export const defaultViewState: ViewState = Object.freeze({
+/**
+ * The defaults. `area` is the root area of the data (the city), set once from GET /api/meta before the
+ * first view state is read (app-state/root-area.ts); '' until then and in an empty database.
+ */
+export const defaultViewState: ViewState = {
   lang: 'zh',
   level: 'county',
-  area: '4114',
+  area: '',
   selected: null,
   camera: null,
   measure: 'spend_rate',
@@ -64,7 +68,8 @@ export const defaultViewState: ViewState = Object.freeze({
   asOf: null,
   compareTo: null,
   layers: defaultLayersState,
-});
+  siting: null,
+};
 
 /** How one field is written to and read from a query parameter. `parse` returns undefined for bad input. */
 export interface FieldCodec<T> {
@@ -74,11 +79,11 @@ export interface FieldCodec<T> {
   format(value: T): string;
 }
 
-const divisionCode = /^(\d{4}|\d{6}|\d{9}|\d{12})$/;
+const divisionCode = /^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/;
 
 const oneOf = <T extends string>(key: string, values: readonly T[]): FieldCodec<T> => ({
   key,
-  parse: (raw) => (values as readonly string[]).includes(raw) ? (raw as T) : undefined,
+  parse: (raw) => ((values as readonly string[]).includes(raw) ? (raw as T) : undefined),
   format: (v) => v,
 });
 
@@ -140,6 +145,7 @@ export const viewStateFields: { [K in Exclude<keyof ViewState, 'layers'>]: Field
   breaks: breaksCodec,
   asOf: dateField('asOf'),
   compareTo: dateField('cmp'),
+  siting: { key: 'site', parse: (raw) => parseSitingState(raw), format: (v) => (v ? formatSitingState(v) : '') },
 };
 
 const fieldNames = Object.keys(viewStateFields) as Exclude<keyof ViewState, 'layers'>[];

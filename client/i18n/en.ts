@@ -3,9 +3,9 @@ import type { Messages } from './zh.ts';
 
 export const en: Messages = {
   'app.title': 'Poverty-Alleviation Project Dispatch Map',
-  'app.city': 'Shangqiu',
   'demo.badge': 'Demo data',
-  'demo.tooltip': 'All figures in this system are generated demo data, not real statistics; township and village boundaries are synthesized for the demo.',
+  'demo.tooltip':
+    'All figures in this system are generated demo data, not real statistics; township and village boundaries are synthesized for the demo.',
   'lang.switch': 'Interface language',
   'panel.regions.title.county': 'Counties & districts',
   'panel.regions.title.township': 'Townships',
@@ -82,7 +82,8 @@ export const en: Messages = {
   'card.bases': 'Both spending bases',
   'card.fair': 'Of total investment (spent ÷ total)',
   'card.arranged': 'Of arranged funds (spent ÷ arranged)',
-  'card.arrangedNote': 'Arranged funds are below total investment, so the arranged basis looks better than it is; judge by total investment.',
+  'card.arrangedNote':
+    'Arranged funds are below total investment, so the arranged basis looks better than it is; judge by total investment.',
   'card.history': 'Monthly history',
   'card.historyLegend': 'Solid: value · dashed: expected',
   'card.projects': 'Projects holding it back (spending shortfall)',
@@ -105,5 +106,13 @@ export const en: Messages = {
   'crumb.aria': 'Administrative levels',
   'error.retry': 'Retry',
   'error.values': 'Could not load the measure: {message}',
+  'boot.failed': 'Cannot reach the server',
+  'boot.retry': 'Retry',
+  'empty.title': 'The database holds no divisions or ledger yet',
+  'empty.body':
+    'Import, in this order: 1. the division list (code, name, parent code); 2. the boundaries (GeoJSON, zipped Shapefile or GeoPackage); 3. the project ledger and monthly progress. Then reload this page to see the map of the city.',
+  'empty.import': 'Open import',
+  'empty.login': 'Log in to import',
+  'empty.reload': 'Reload',
   'loading.values': 'Loading measure…',
 };

@@ -1,7 +1,6 @@
 /** Simplified Chinese: the source dictionary. Every key here must exist in the other languages. */
 export const zh = {
   'app.title': '扶贫项目调度一张图',
-  'app.city': '商丘市',
   'demo.badge': '演示数据',
   'demo.tooltip': '本系统中的各项数字均为程序生成的演示数据，并非真实统计；乡镇、村边界为合成边界，仅供演示。',
   'lang.switch': '界面语言',
@@ -103,6 +102,14 @@ export const zh = {
   'crumb.aria': '行政区划层级',
   'error.retry': '重试',
   'error.values': '无法加载指标数据：{message}',
+  'boot.failed': '无法连接服务器',
+  'boot.retry': '重试',
+  'empty.title': '数据库中还没有区划和台账',
+  'empty.body':
+    '请依次导入：① 区划名录（代码、名称、上级代码）；② 行政区划边界（GeoJSON、Shapefile 压缩包或 GeoPackage）；③ 项目台账和月度进度。导入后刷新本页即可看到本市地图。',
+  'empty.import': '打开导入',
+  'empty.login': '登录后导入',
+  'empty.reload': '刷新',
   'loading.values': '正在加载指标…',
 } as const;
 

@@ -45,14 +45,14 @@ export interface HexLayerOptions {
 /** Hexagon density of households (cell fill on the purple ramp, thin white edges). */
 export function createHouseholdHexLayer(data: HexCollection | null, options: HexLayerOptions = {}) {
   const features = data?.features ?? [];
-  const breaks = hexBreaks(Math.max(0, ...features.map((f) => f.properties.total)));
+  const breaks = hexBreaks(Math.max(0, ...features.map((f) => f.properties.total ?? 0)));
   return new GeoJsonLayer<HexProperties>({
     id: options.id ?? 'op-households-hex',
     data: features,
     opacity: options.opacity ?? 0.7,
     filled: true,
     stroked: true,
-    getFillColor: (f) => [...hexColor(f.properties.total, breaks), 255] as Color,
+    getFillColor: (f) => [...hexColor(f.properties.total ?? 0, breaks), 255] as Color,
     getLineColor: [255, 255, 255, 200],
     getLineWidth: 1,
     lineWidthUnits: 'pixels',
@@ -90,15 +90,16 @@ export interface HouseholdAreaLayerOptions {
  * a purple ring on a faint purple tint, so the choropleth's colour stays readable inside and around it.
  */
 export function createHouseholdAreaLayer(rows: readonly HouseholdAreaSymbol[], options: HouseholdAreaLayerOptions = {}) {
-  const data = rows.filter((r) => r.total > 0) as HouseholdAreaSymbol[];
-  const maxCount = Math.max(0, ...data.map((r) => r.total));
+  // A suppressed total (null: 1–4 households, "<5") is drawn as the smallest symbol.
+  const data = rows.filter((r) => r.total !== 0) as HouseholdAreaSymbol[];
+  const maxCount = Math.max(0, ...data.map((r) => r.total ?? 0));
   const maxPx = householdMaxRadiusPx(data.length);
   return new ScatterplotLayer<HouseholdAreaSymbol>({
     id: options.id ?? 'op-households-areas',
     data,
     opacity: options.opacity ?? 0.85,
     getPosition: (r) => r.position,
-    getRadius: (r) => householdRadiusPx(r.total, maxCount, 3, maxPx),
+    getRadius: (r) => householdRadiusPx(r.total ?? 0, maxCount, 3, maxPx),
     radiusUnits: 'pixels',
     getFillColor: [...householdSymbolColor, 56],
     stroked: true,

@@ -135,7 +135,11 @@ export class PointClusterIndex<P, V> {
   }
 
   /** Where a click on `cluster` takes the map (see clusterZoomTarget). */
-  zoomTarget(cluster: Pick<PointCluster, 'id' | 'position'>, currentZoom: number, maxZoom?: number): { lng: number; lat: number; zoom: number } {
+  zoomTarget(
+    cluster: Pick<PointCluster, 'id' | 'position'>,
+    currentZoom: number,
+    maxZoom?: number,
+  ): { lng: number; lat: number; zoom: number } {
     return clusterZoomTarget(cluster.position, this.expansionZoom(cluster) ?? 0, currentZoom, maxZoom);
   }
 }
@@ -144,9 +148,15 @@ export class PointClusterIndex<P, V> {
  * Where a click on a cluster takes the map: its centre at its expansion zoom, at least one step in
  * from `currentZoom` and no further than the map allows.
  */
-export function clusterZoomTarget(position: [number, number], expansionZoom: number, currentZoom: number, maxZoom = 16): { lng: number; lat: number; zoom: number } {
+export function clusterZoomTarget(
+  position: [number, number],
+  expansionZoom: number,
+  currentZoom: number,
+  maxZoom = 16,
+): { lng: number; lat: number; zoom: number } {
   const zoom = Math.min(maxZoom, Math.max(expansionZoom, Math.floor(currentZoom) + 1));
   return { lng: position[0], lat: position[1], zoom };
 }
 
-export const isPointCluster = (o: unknown): o is PointCluster => typeof o === 'object' && o !== null && (o as PointCluster).kind === 'cluster';
+export const isPointCluster = (o: unknown): o is PointCluster =>
+  typeof o === 'object' && o !== null && (o as PointCluster).kind === 'cluster';

@@ -5,11 +5,21 @@
  * stand alone (points, road and irrigation lines). Colours avoid the choropleth's red / amber / green
  * and carry a dark outline.
  */
-import { CompositeLayer, GeoJsonLayer, ScatterplotLayer, TextLayer, type Color, type CompositeLayerProps, type UpdateParameters } from 'deck.gl';
+import type { DefaultProps } from '@deck.gl/core';
+import {
+  CompositeLayer,
+  GeoJsonLayer,
+  ScatterplotLayer,
+  TextLayer,
+  type Color,
+  type CompositeLayerProps,
+  type UpdateParameters,
+} from 'deck.gl';
 import type { IndustryMode, ProjectStatus } from '../../server/contracts/enums.ts';
 import type { ProjectFeature, ProjectProperties } from '../features/layers/layers-api.ts';
-import { PointClusterIndex, type ClusterView, type PointCluster } from './point-clusters.ts';
+import { PointClusterIndex, type PointCluster } from './point-clusters.ts';
 import { labelFontFamily } from './region-style.ts';
+import type { SubLayerProps } from './sub-layer-props.ts';
 
 export type Rgb = [number, number, number];
 
@@ -45,7 +55,7 @@ export type ProjectColorMode = 'category' | 'status';
 
 /** Fill of a project: by industry mode (non-industry neutral) or by status, overdue first. */
 export function projectColor(p: Pick<ProjectProperties, 'category' | 'mode' | 'status' | 'overdue'>, mode: ProjectColorMode): Rgb {
-  if (mode === 'status') return p.overdue ? overdueColor : projectStatusColors[p.status] ?? projectStatusColors.planned;
+  if (mode === 'status') return p.overdue ? overdueColor : (projectStatusColors[p.status] ?? projectStatusColors.planned);
   if (p.category !== 'industry') return nonIndustryColor;
   return industryModeColors[p.mode ?? 'other'] ?? industryModeColors.other;
 }
@@ -53,9 +63,15 @@ export function projectColor(p: Pick<ProjectProperties, 'category' | 'mode' | 's
 /** Legend entries for the colour mode, in a stable order. */
 export function projectLegend(mode: ProjectColorMode): { key: string; color: Rgb }[] {
   if (mode === 'status') {
-    return [{ key: 'overdue', color: overdueColor }, ...(Object.keys(projectStatusColors) as ProjectStatus[]).map((s) => ({ key: s, color: projectStatusColors[s] }))];
+    return [
+      { key: 'overdue', color: overdueColor },
+      ...(Object.keys(projectStatusColors) as ProjectStatus[]).map((s) => ({ key: s, color: projectStatusColors[s] })),
+    ];
   }
-  return [...(Object.keys(industryModeColors) as IndustryMode[]).map((m) => ({ key: `mode.${m}`, color: industryModeColors[m] })), { key: 'nonIndustry', color: nonIndustryColor }];
+  return [
+    ...(Object.keys(industryModeColors) as IndustryMode[]).map((m) => ({ key: `mode.${m}`, color: industryModeColors[m] })),
+    { key: 'nonIndustry', color: nonIndustryColor },
+  ];
 }
 
 export interface RadiusScale {
@@ -69,7 +85,11 @@ export interface RadiusScale {
  * Radius in CSS px for an investment in 万元: the area grows with the amount (square-root scale) from
  * `minPx` at 0 to `maxPx` at `maxWan`; null, NaN, negative → minPx; above maxWan → maxPx.
  */
-export function investmentRadiusPx(totalWan: number | null | undefined, maxWan: number, scale: RadiusScale = { minPx: 4, maxPx: 16 }): number {
+export function investmentRadiusPx(
+  totalWan: number | null | undefined,
+  maxWan: number,
+  scale: RadiusScale = { minPx: 4, maxPx: 16 },
+): number {
   if (totalWan == null || !Number.isFinite(totalWan) || totalWan <= 0 || !(maxWan > 0)) return scale.minPx;
   const t = Math.min(1, Math.sqrt(totalWan / maxWan));
   return scale.minPx + (scale.maxPx - scale.minPx) * t;
@@ -112,24 +132,30 @@ export function clusterRadiusPx(count: number): number {
 }
 
 interface ProjectsLayerExtraProps {
+  /** The projects (GeoJSON features, any geometry); default none. */
   data: ProjectFeature[];
-  /** The clustering of the point layers (projects and PV stations), or null to draw every project. */
+  /** The clustering of the point layers (projects and PV stations), or null (the default) to draw every project. */
   clusters: PointClusterIndex<ProjectFeature, unknown> | null;
+  /** Fill by category and industry mode, or by status with lateness; default 'category'. */
   colorMode: ProjectColorMode;
-  /** Code of the selected project (drawn with a thick ring, even when its neighbours are clustered), or null. */
+  /** Code of the selected project (drawn with a thick ring, even when its neighbours are clustered), or null (the default). */
   selectedCode: string | null;
 }
 export type ProjectsLayerProps = ProjectsLayerExtraProps & CompositeLayerProps;
 
-/** Projects: clusters with their counts where they crowd, the projects themselves (points, lines) elsewhere. */
+/**
+ * Projects: clusters with their counts where they crowd, the projects themselves (points, lines) elsewhere.
+ * Every sub-layer gets its props through getSubLayerProps, so it follows the layer's opacity (0–1),
+ * visibility and picking.
+ */
 export class ProjectsLayer extends CompositeLayer<ProjectsLayerExtraProps> {
   static override layerName = 'ProjectsLayer';
-  static override defaultProps = {
+  static override defaultProps: DefaultProps<ProjectsLayerExtraProps> = {
     data: { type: 'object', value: [] },
     clusters: { type: 'object', value: null },
     colorMode: { type: 'object', value: 'category' },
     selectedCode: { type: 'object', value: null },
-  } as never;
+  };
 
   declare state: { maxWan: number };
 
@@ -145,8 +171,13 @@ export class ProjectsLayer extends CompositeLayer<ProjectsLayerExtraProps> {
     const { data, clusters, colorMode, selectedCode } = this.props;
     const view = projectsAtZoom(data, clusters, this.context.viewport.zoom, selectedCode);
     return [
-      createProjectFeatureLayer(view.features, { colorMode, selectedCode, maxWan: this.state.maxWan }, this.getSubLayerProps({ id: 'features' })),
-      ...createProjectClusterLayers(view.clusters, this.getSubLayerProps({ id: 'clusters' }).id as string),
+      createProjectFeatureLayer(
+        view.features,
+        { colorMode, selectedCode, maxWan: this.state.maxWan },
+        this.getSubLayerProps({ id: 'features' }),
+      ),
+      createProjectClusterDiscLayer(view.clusters, this.getSubLayerProps({ id: 'clusters-disc' })),
+      createProjectClusterCountLayer(view.clusters, this.getSubLayerProps({ id: 'clusters-count' })),
     ];
   }
 }
@@ -164,7 +195,8 @@ export function projectsAtZoom(
   if (!clusters) return { features: data as ProjectFeature[], clusters: [] };
   const view = clusters.at(zoom);
   const withProjects = view.clusters.filter((c) => c.projects > 0);
-  if (!selectedCode || view.projects.some((f) => f.properties.code === selectedCode)) return { features: view.projects, clusters: withProjects };
+  if (!selectedCode || view.projects.some((f) => f.properties.code === selectedCode))
+    return { features: view.projects, clusters: withProjects };
   const selected = data.find((f) => f.properties.code === selectedCode);
   return { features: selected ? [...view.projects, selected] : view.projects, clusters: withProjects };
 }
@@ -177,68 +209,86 @@ export interface ProjectFeatureLayerOptions {
   maxWan: number;
 }
 
-/** Projects as GeoJSON: dark-outlined circles sized by investment; roads and irrigation as lines. */
-export function createProjectFeatureLayer(features: readonly ProjectFeature[], options: ProjectFeatureLayerOptions, subLayerProps: object = {}) {
+/**
+ * Projects as GeoJSON: dark-outlined circles sized by investment; roads and irrigation as lines. Pickable
+ * unless `subLayerProps` (a composite's getSubLayerProps) says otherwise.
+ */
+export function createProjectFeatureLayer(
+  features: readonly ProjectFeature[],
+  options: ProjectFeatureLayerOptions,
+  subLayerProps: SubLayerProps = {},
+) {
   const { colorMode, selectedCode, maxWan } = options;
-  const id = (subLayerProps as { id?: string }).id ?? options.id ?? 'projects-features';
-  const fill = (f: ProjectFeature): Color => [...projectColor(f.properties, colorMode), 255];
+  const fill = (f: { properties: ProjectProperties }): Color => [...projectColor(f.properties, colorMode), 255];
   return new GeoJsonLayer<ProjectProperties>({
+    pickable: true,
     ...subLayerProps,
-    id,
+    id: subLayerProps.id ?? options.id ?? 'projects-features',
     data: features as ProjectFeature[],
     pointType: 'circle',
     filled: true,
     stroked: true,
     getFillColor: fill,
     // Lines carry the colour on the line itself (a dark outline would hide it).
-    getLineColor: (f) => (f.geometry.type === 'Point' ? [...projectOutline, 255] : f.properties.code === selectedCode ? [...projectOutline, 255] : fill(f as ProjectFeature)),
-    getLineWidth: (f) => (f.geometry.type === 'Point' ? (f.properties.code === selectedCode ? 4 : 1.5) : f.properties.code === selectedCode ? 7 : 4),
+    getLineColor: (f) =>
+      f.geometry.type === 'Point' ? [...projectOutline, 255] : f.properties.code === selectedCode ? [...projectOutline, 255] : fill(f),
+    getLineWidth: (f) =>
+      f.geometry.type === 'Point' ? (f.properties.code === selectedCode ? 4 : 1.5) : f.properties.code === selectedCode ? 7 : 4,
     lineWidthUnits: 'pixels',
     getPointRadius: (f) => investmentRadiusPx(f.properties.totalWan, maxWan) + (f.properties.code === selectedCode ? 3 : 0),
     pointRadiusUnits: 'pixels',
     lineCapRounded: true,
     lineJointRounded: true,
-    pickable: true,
-    updateTriggers: { getFillColor: [colorMode], getLineColor: [colorMode, selectedCode], getLineWidth: [selectedCode], getPointRadius: [maxWan, selectedCode] },
+    updateTriggers: {
+      ...subLayerProps.updateTriggers,
+      getFillColor: [colorMode],
+      getLineColor: [colorMode, selectedCode],
+      getLineWidth: [selectedCode],
+      getPointRadius: [maxWan, selectedCode],
+    },
   });
 }
 
 /**
- * Project clusters: a white disc with a dark ring and the number of projects in dark bold figures,
- * sized by that number — light enough that the choropleth around it keeps its colour. Pickable: a
- * click zooms in (see clusterZoomTarget).
+ * Project clusters: a white disc with a dark ring, sized by the number of projects — light enough that
+ * the choropleth around it keeps its colour. Pickable (a click zooms in, see clusterZoomTarget) unless
+ * `subLayerProps` says otherwise.
  */
-export function createProjectClusterLayers(clusters: readonly PointCluster[], id = 'projects-clusters') {
-  return [
-    new ScatterplotLayer<PointCluster>({
-      id: `${id}-disc`,
-      data: clusters as PointCluster[],
-      getPosition: (c) => c.position,
-      getRadius: (c) => clusterRadiusPx(c.projects),
-      radiusUnits: 'pixels',
-      getFillColor: [255, 255, 255, 235],
-      stroked: true,
-      getLineColor: [...clusterColor, 255],
-      getLineWidth: 3,
-      lineWidthUnits: 'pixels',
-      pickable: true,
-    }),
-    new TextLayer<PointCluster>({
-      id: `${id}-count`,
-      data: clusters as PointCluster[],
-      getPosition: (c) => c.position,
-      getText: (c) => String(c.projects),
-      getSize: (c) => (c.projects >= 1000 ? 14 : 16),
-      sizeUnits: 'pixels',
-      getColor: [...clusterColor, 255],
-      fontFamily: labelFontFamily,
-      fontWeight: 700,
-      getTextAnchor: 'middle',
-      getAlignmentBaseline: 'center',
-      characterSet: '0123456789',
-      pickable: false,
-    }),
-  ];
+export function createProjectClusterDiscLayer(clusters: readonly PointCluster[], subLayerProps: SubLayerProps = {}) {
+  return new ScatterplotLayer<PointCluster>({
+    pickable: true,
+    ...subLayerProps,
+    id: subLayerProps.id ?? 'projects-clusters-disc',
+    data: clusters as PointCluster[],
+    getPosition: (c) => c.position,
+    getRadius: (c) => clusterRadiusPx(c.projects),
+    radiusUnits: 'pixels',
+    getFillColor: [255, 255, 255, 235],
+    stroked: true,
+    getLineColor: [...clusterColor, 255],
+    getLineWidth: 3,
+    lineWidthUnits: 'pixels',
+  });
+}
+
+/** The number of projects on each cluster disc, in dark bold figures; never picked (the disc is). */
+export function createProjectClusterCountLayer(clusters: readonly PointCluster[], subLayerProps: SubLayerProps = {}) {
+  return new TextLayer<PointCluster>({
+    ...subLayerProps,
+    id: subLayerProps.id ?? 'projects-clusters-count',
+    data: clusters as PointCluster[],
+    getPosition: (c) => c.position,
+    getText: (c) => String(c.projects),
+    getSize: (c) => (c.projects >= 1000 ? 14 : 16),
+    sizeUnits: 'pixels',
+    getColor: [...clusterColor, 255],
+    fontFamily: labelFontFamily,
+    fontWeight: 700,
+    getTextAnchor: 'middle',
+    getAlignmentBaseline: 'center',
+    characterSet: '0123456789',
+    pickable: false,
+  });
 }
 
 export interface ProjectsLayerOptions {

@@ -4,12 +4,14 @@
  * registration in the national system (纳入系统) or by status; where stations crowd, a navy badge with
  * their number (shared clustering with the projects, point-clusters.ts). Colours avoid the choropleth's hues.
  */
+import type { DefaultProps } from '@deck.gl/core';
 import { CompositeLayer, IconLayer, TextLayer, type UpdateParameters } from 'deck.gl';
 import type { PvStatus, PvType } from '../../server/contracts/enums.ts';
 import type { PvFeature, PvProperties } from '../features/layers/layers-api.ts';
 import type { PointCluster, PointClusterIndex } from './point-clusters.ts';
 import { clusterRadiusPx, type Rgb } from './project-layers.ts';
 import { labelFontFamily } from './region-style.ts';
+import type { SubLayerProps } from './sub-layer-props.ts';
 
 export type PvColorMode = 'registered' | 'status';
 
@@ -24,7 +26,7 @@ export function pvColorKey(p: Pick<PvProperties, 'registered' | 'status'>, mode:
 }
 
 export function pvColor(p: Pick<PvProperties, 'registered' | 'status'>, mode: PvColorMode): Rgb {
-  return mode === 'registered' ? pvRegisteredColors[p.registered ? 'yes' : 'no'] : pvStatusColors[p.status] ?? pvStatusColors.building;
+  return mode === 'registered' ? pvRegisteredColors[p.registered ? 'yes' : 'no'] : (pvStatusColors[p.status] ?? pvStatusColors.building);
 }
 
 const hex = (c: Rgb) => `#${c.map((v) => v.toString(16).padStart(2, '0')).join('')}`;
@@ -57,7 +59,10 @@ export function capacitySizePx(capacityKw: number | null | undefined, maxKw: num
 
 /** The largest station that sets the symbol scale: the 95th percentile of the capacities (0 for none). */
 export function capacityScaleMax(features: readonly PvFeature[]): number {
-  const v = features.map((f) => f.properties.capacityKw).filter((x): x is number => x != null && Number.isFinite(x) && x > 0).sort((a, b) => a - b);
+  const v = features
+    .map((f) => f.properties.capacityKw)
+    .filter((x): x is number => x != null && Number.isFinite(x) && x > 0)
+    .sort((a, b) => a - b);
   return v.length ? v[Math.min(v.length - 1, Math.floor(0.95 * (v.length - 1)))] : 0;
 }
 
@@ -68,22 +73,31 @@ export interface PvIconLayerOptions {
   maxKw: number;
 }
 
-/** PV stations as shaped icons (type), filled by registration or status, sized by capacity. */
-export function createPvIconLayer(features: readonly PvFeature[], options: PvIconLayerOptions, subLayerProps: object = {}) {
+/**
+ * PV stations as shaped icons (type), filled by registration or status, sized by capacity. Pickable
+ * unless `subLayerProps` (a composite's getSubLayerProps) says otherwise.
+ */
+export function createPvIconLayer(features: readonly PvFeature[], options: PvIconLayerOptions, subLayerProps: SubLayerProps = {}) {
   const { colorMode, selectedCode, maxKw } = options;
   return new IconLayer<PvFeature>({
-    id: 'op-pv-icons',
+    pickable: true,
     ...subLayerProps,
+    id: subLayerProps.id ?? 'op-pv-icons',
     data: features as PvFeature[],
     getPosition: (f) => f.geometry.coordinates as [number, number],
     getIcon: (f) => {
       const type = f.properties.type;
-      return { id: `${type}-${pvColorKey(f.properties, colorMode)}`, url: pvIconUrl(type, pvColor(f.properties, colorMode)), width: 64, height: 64, mask: false };
+      return {
+        id: `${type}-${pvColorKey(f.properties, colorMode)}`,
+        url: pvIconUrl(type, pvColor(f.properties, colorMode)),
+        width: 64,
+        height: 64,
+        mask: false,
+      };
     },
     getSize: (f) => capacitySizePx(f.properties.capacityKw, maxKw) * (f.properties.code === selectedCode ? 1.4 : 1),
     sizeUnits: 'pixels',
-    pickable: true,
-    updateTriggers: { getIcon: [colorMode], getSize: [selectedCode, maxKw] },
+    updateTriggers: { ...subLayerProps.updateTriggers, getIcon: [colorMode], getSize: [selectedCode, maxKw] },
   });
 }
 
@@ -98,9 +112,11 @@ export function pvBadgePlacement(c: Pick<PointCluster, 'projects'>): { anchor: '
  * PV clusters: the number of stations in white on a navy badge with a white border (the colour of a
  * registered station), set beside the project disc of the same cluster so neither hides the other.
  */
-export function createPvClusterLayer(clusters: readonly PointCluster[], id = 'op-pv-clusters') {
+export function createPvClusterLayer(clusters: readonly PointCluster[], subLayerProps: SubLayerProps = {}) {
   return new TextLayer<PointCluster>({
-    id,
+    pickable: true,
+    ...subLayerProps,
+    id: subLayerProps.id ?? 'op-pv-clusters',
     data: clusters as PointCluster[],
     getPosition: (c) => c.position,
     getText: (c) => String(c.pv),
@@ -119,12 +135,16 @@ export function createPvClusterLayer(clusters: readonly PointCluster[], id = 'op
     backgroundPadding: [5, 2, 5, 2],
     backgroundBorderRadius: 3,
     characterSet: '0123456789',
-    pickable: true,
   });
 }
 
 /** What the PV layer draws at `zoom`: clusters holding stations, lone stations, and the selected one always. */
-export function pvAtZoom(data: readonly PvFeature[], clusters: PointClusterIndex<unknown, PvFeature> | null, zoom: number, selectedCode: string | null): { features: PvFeature[]; clusters: PointCluster[] } {
+export function pvAtZoom(
+  data: readonly PvFeature[],
+  clusters: PointClusterIndex<unknown, PvFeature> | null,
+  zoom: number,
+  selectedCode: string | null,
+): { features: PvFeature[]; clusters: PointCluster[] } {
   if (!clusters) return { features: data as PvFeature[], clusters: [] };
   const view = clusters.at(zoom);
   const withPv = view.clusters.filter((c) => c.pv > 0);
@@ -134,21 +154,29 @@ export function pvAtZoom(data: readonly PvFeature[], clusters: PointClusterIndex
 }
 
 interface PvLayerExtraProps {
+  /** The stations (GeoJSON points); default none. */
   data: PvFeature[];
+  /** The clustering shared with the projects, or null (the default) to draw every station. */
   clusters: PointClusterIndex<unknown, PvFeature> | null;
+  /** Fill by registration in the national system or by status; default 'registered'. */
   colorMode: PvColorMode;
+  /** Code of the selected station (drawn 1.4 × larger, even when its neighbours are clustered), or null (the default). */
   selectedCode: string | null;
 }
 
-/** PV stations: badges with counts where they crowd (shared clustering with the projects), icons elsewhere. */
+/**
+ * PV stations: badges with counts where they crowd (shared clustering with the projects), icons elsewhere.
+ * Every sub-layer gets its props through getSubLayerProps, so it follows the layer's opacity (0–1),
+ * visibility and picking.
+ */
 export class PvLayer extends CompositeLayer<PvLayerExtraProps> {
   static override layerName = 'PvLayer';
-  static override defaultProps = {
+  static override defaultProps: DefaultProps<PvLayerExtraProps> = {
     data: { type: 'object', value: [] },
     clusters: { type: 'object', value: null },
     colorMode: { type: 'object', value: 'registered' },
     selectedCode: { type: 'object', value: null },
-  } as never;
+  };
 
   declare state: { maxKw: number };
 
@@ -165,7 +193,7 @@ export class PvLayer extends CompositeLayer<PvLayerExtraProps> {
     const view = pvAtZoom(data, clusters, this.context.viewport.zoom, selectedCode);
     return [
       createPvIconLayer(view.features, { colorMode, selectedCode, maxKw: this.state.maxKw }, this.getSubLayerProps({ id: 'icons' })),
-      createPvClusterLayer(view.clusters, this.getSubLayerProps({ id: 'clusters' }).id as string),
+      createPvClusterLayer(view.clusters, this.getSubLayerProps({ id: 'clusters' })),
     ];
   }
 }

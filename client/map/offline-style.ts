@@ -1,6 +1,7 @@
 /**
  * A MapLibre style that needs no network: no sources, no sprite, no glyphs — just a background.
- * Everything drawn on it comes from the API as deck.gl layers.
+ * The divisions are added as GeoJSON sources (map-regions.ts); without a `glyphs` URL MapLibre draws
+ * every label glyph in the browser from local fonts, so Chinese labels need no glyph server.
  */
 import type { StyleSpecification } from 'maplibre-gl';
 

@@ -15,10 +15,19 @@ export const appTheme: ThemeConfig = {
     colorInfo: brand.primary,
     borderRadius: 4,
     fontSize: 15,
-    fontFamily: "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', -apple-system, 'Segoe UI', sans-serif",
+    fontFamily:
+      "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', -apple-system, 'Segoe UI', sans-serif",
   },
   components: {
-    Layout: { headerBg: brand.headerBg, headerHeight: 56, headerPadding: '0 20px', siderBg: brand.panelBg, bodyBg: brand.pageBg, triggerBg: brand.primary, lightTriggerBg: '#f0f3f7' },
+    Layout: {
+      headerBg: brand.headerBg,
+      headerHeight: 56,
+      headerPadding: '0 20px',
+      siderBg: brand.panelBg,
+      bodyBg: brand.pageBg,
+      triggerBg: brand.primary,
+      lightTriggerBg: '#f0f3f7',
+    },
     Menu: { itemHeight: 40, itemMarginInline: 6, itemSelectedBg: '#e3ecf8', itemSelectedColor: brand.primary },
   },
 };

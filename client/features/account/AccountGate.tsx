@@ -3,12 +3,15 @@
  * is logged in, a full login screen instead of the map (the map would only get 401 answers); else the app.
  */
 import { Layout, Spin } from 'antd';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { rootName } from '../../app-state/root-area.ts';
 import { useI18n } from '../../i18n/use-i18n.tsx';
 import { useAccount } from './account-context.ts';
 import { useAccountI18n } from './account-i18n.ts';
-import { LoginForm } from './LoginForm.tsx';
 import { pageMode } from './permissions.ts';
+
+// The form (antd Form and its validator) is a chunk of its own: the map's first screen never needs it.
+const LoginForm = lazy(() => import('./LoginForm.tsx').then((m) => ({ default: m.LoginForm })));
 
 export function AccountGate({ header, children }: { header: ReactNode; children: ReactNode }) {
   const { me, loading, loginReason } = useAccount();
@@ -30,7 +33,7 @@ export function AccountGate({ header, children }: { header: ReactNode; children:
 
 function LoginScreen({ reason }: { reason: 'expired' | 'required' | null }) {
   const { t } = useAccountI18n();
-  const { t: tApp } = useI18n();
+  const { t: tApp, lang } = useI18n();
   return (
     <main className="login-page__body" data-testid="login-screen">
       <section className="login-card" aria-labelledby="login-card-title">
@@ -39,11 +42,14 @@ function LoginScreen({ reason }: { reason: 'expired' | 'required' | null }) {
             {t('login.title')}
           </h2>
           <p className="login-card__subtitle">
-            {tApp('app.title')} · {tApp('app.city')}
+            {tApp('app.title')}
+            {rootName(lang) && ` · ${rootName(lang)}`}
           </p>
         </header>
         <p className="login-card__note">{t('login.screenNote')}</p>
-        <LoginForm reason={reason === 'expired' ? 'expired' : null} />
+        <Suspense fallback={<Spin />}>
+          <LoginForm reason={reason === 'expired' ? 'expired' : null} />
+        </Suspense>
         <p className="login-card__security">{t('login.security')}</p>
       </section>
     </main>

@@ -2,13 +2,23 @@
  * The header's account corner: 登录 for an anonymous visitor; for a logged-in user a menu with the
  * name, role and county, 修改密码, 退出登录 and — for the city administrator — 用户管理 and 审计日志.
  */
-import { AuditOutlined, DownOutlined, KeyOutlined, LoginOutlined, LogoutOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  CloudUploadOutlined,
+  DownOutlined,
+  KeyOutlined,
+  LoginOutlined,
+  LogoutOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { Button, Dropdown, type MenuProps } from 'antd';
 import { defaultViewState } from '../../app-state/view-state.ts';
 import { useRegions } from '../regions/use-regions.ts';
 import { useAccount } from './account-context.ts';
 import { useAccountI18n } from './account-i18n.ts';
-import { canManageUsers, canReadAudit } from './permissions.ts';
+import { useImportsI18n } from '../imports/imports-i18n.ts';
+import { canImport, canManageUsers, canReadAudit } from './permissions.ts';
 
 /** The name of a county-level division (from the boundaries the map loads anyway). */
 export function CountyName({ code, render = (name) => name }: { code: string; render?: (name: string) => string }) {
@@ -19,7 +29,8 @@ export function CountyName({ code, render = (name) => name }: { code: string; re
 
 export function AccountMenu() {
   const { t } = useAccountI18n();
-  const { me, loading, openLogin, logout, openChangePassword, openUsers, openAudit } = useAccount();
+  const { t: ti } = useImportsI18n();
+  const { me, loading, openLogin, logout, openChangePassword, openUsers, openAudit, openImport } = useAccount();
   if (loading || !me) return null;
   const user = me.user;
   // Without anonymous read the page itself is the login screen: no second way in.
@@ -55,6 +66,7 @@ export function AccountMenu() {
     },
     { type: 'divider' },
     { key: 'password', icon: <KeyOutlined />, label: t('menu.changePassword') },
+    ...(canImport(me) ? [{ key: 'import', icon: <CloudUploadOutlined />, label: ti('menu.import') }] : []),
     ...(canManageUsers(me) ? [{ key: 'users', icon: <TeamOutlined />, label: t('menu.users') }] : []),
     ...(canReadAudit(me) ? [{ key: 'audit', icon: <AuditOutlined />, label: t('menu.audit') }] : []),
     { type: 'divider' },
@@ -64,6 +76,7 @@ export function AccountMenu() {
     if (key === 'password') openChangePassword();
     else if (key === 'users') openUsers();
     else if (key === 'audit') openAudit();
+    else if (key === 'import') openImport();
     else if (key === 'logout') void logout();
   };
   return (

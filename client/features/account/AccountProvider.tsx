@@ -11,13 +11,15 @@ import { onUnauthorized } from '../../api/client.ts';
 import { AccountContext, type AccountState, type LoginReason } from './account-context.ts';
 import { useAccountI18n } from './account-i18n.ts';
 import { AccountTheme } from './AccountTheme.tsx';
-import { ChangePasswordModal } from './ChangePasswordModal.tsx';
-import { LoginModal } from './LoginModal.tsx';
-import { canManageUsers, canReadAudit, loginPromptAfter } from './permissions.ts';
+import { canImport, canManageUsers, canReadAudit, loginPromptAfter } from './permissions.ts';
 import './account.css';
 
+// The login and change-password dialogs (antd Form and its validator) load when first opened.
+const LoginModal = lazy(() => import('./LoginModal.tsx').then((m) => ({ default: m.LoginModal })));
+const ChangePasswordModal = lazy(() => import('./ChangePasswordModal.tsx').then((m) => ({ default: m.ChangePasswordModal })));
 const UsersDrawer = lazy(() => import('../admin/UsersDrawer.tsx'));
 const AuditDrawer = lazy(() => import('../admin/AuditDrawer.tsx'));
+const ImportDrawer = lazy(() => import('../imports/ImportDrawer.tsx'));
 
 /** When /me cannot be asked (server down), the page behaves as for an anonymous visitor: the map shows its own error. */
 const unknownMe: Me = { user: null, anonymousRead: true, grants: [], passwordPolicy: { mode: 'length', minLength: 12 } };
@@ -40,13 +42,15 @@ function AccountProviderInner({ children }: { children: ReactNode }) {
   const [passwordOpen, setPasswordOpen] = useState(false);
   const [usersOpen, setUsersOpen] = useState(false);
   const [auditOpen, setAuditOpen] = useState(false);
+  const [importOpen, setImportOpen] = useState(false);
   // The drawers load their code on first use and stay mounted afterwards (closing animates; content is destroyed when hidden).
-  const [drawersUsed, setDrawersUsed] = useState({ users: false, audit: false });
+  const [drawersUsed, setDrawersUsed] = useState({ users: false, audit: false, import: false, login: false, password: false });
   const meRef = useRef<Me | null>(null);
   const closeAll = useCallback(() => {
     setPasswordOpen(false);
     setUsersOpen(false);
     setAuditOpen(false);
+    setImportOpen(false);
   }, []);
 
   const refresh = useCallback(async () => {
@@ -147,11 +151,15 @@ function AccountProviderInner({ children }: { children: ReactNode }) {
       refresh,
       openLogin: (reason: LoginReason = null) => {
         setLoginReason(reason);
+        setDrawersUsed((d) => ({ ...d, login: true }));
         setLoginOpen(true);
       },
       login,
       logout,
-      openChangePassword: () => setPasswordOpen(true),
+      openChangePassword: () => {
+        setDrawersUsed((d) => ({ ...d, password: true }));
+        setPasswordOpen(true);
+      },
       openUsers: () => {
         setDrawersUsed((d) => ({ ...d, users: true }));
         setUsersOpen(true);
@@ -159,6 +167,10 @@ function AccountProviderInner({ children }: { children: ReactNode }) {
       openAudit: () => {
         setDrawersUsed((d) => ({ ...d, audit: true }));
         setAuditOpen(true);
+      },
+      openImport: () => {
+        setDrawersUsed((d) => ({ ...d, import: true }));
+        setImportOpen(true);
       },
     }),
     [me, loading, loginReason, refresh, login, logout],
@@ -169,11 +181,12 @@ function AccountProviderInner({ children }: { children: ReactNode }) {
     <AccountContext.Provider value={value}>
       {children}
       <AccountTheme>
-        <LoginModal open={loginOpen && !loggedIn} reason={loginReason} onCancel={() => setLoginOpen(false)} />
-        <ChangePasswordModal open={passwordOpen && loggedIn} onClose={() => setPasswordOpen(false)} />
         <Suspense fallback={null}>
+          {drawersUsed.login && <LoginModal open={loginOpen && !loggedIn} reason={loginReason} onCancel={() => setLoginOpen(false)} />}
+          {drawersUsed.password && <ChangePasswordModal open={passwordOpen && loggedIn} onClose={() => setPasswordOpen(false)} />}
           {canManageUsers(me) && drawersUsed.users && <UsersDrawer open={usersOpen} onClose={() => setUsersOpen(false)} />}
           {canReadAudit(me) && drawersUsed.audit && <AuditDrawer open={auditOpen} onClose={() => setAuditOpen(false)} />}
+          {canImport(me) && drawersUsed.import && <ImportDrawer open={importOpen} onClose={() => setImportOpen(false)} />}
         </Suspense>
       </AccountTheme>
     </AccountContext.Provider>

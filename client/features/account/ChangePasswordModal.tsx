@@ -54,12 +54,22 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
       width={520}
       data-testid="password-modal"
     >
-      <Alert type="info" showIcon className="account-policy" title={t(policy.mode === 'complexity' ? 'password.policy.complexity' : 'password.policy.length', { min: policy.minLength })} data-testid="password-policy" />
+      <Alert
+        type="info"
+        showIcon
+        className="account-policy"
+        title={t(policy.mode === 'complexity' ? 'password.policy.complexity' : 'password.policy.length', { min: policy.minLength })}
+        data-testid="password-policy"
+      />
       <p className="account-policy__note">{t('password.otherSessions')}</p>
       <Form<Values> form={form} layout="vertical" requiredMark={false} onFinish={submit} preserve={false}>
         {/* Lets password managers tie the new password to the account. */}
         <input type="text" name="username" autoComplete="username" value={me?.user?.username ?? ''} readOnly hidden />
-        <Form.Item name="currentPassword" label={t('password.current')} rules={[{ required: true, message: t('password.currentRequired') }]}>
+        <Form.Item
+          name="currentPassword"
+          label={t('password.current')}
+          rules={[{ required: true, message: t('password.currentRequired') }]}
+        >
           <Input.Password autoComplete="current-password" autoFocus maxLength={1024} />
         </Form.Item>
         <Form.Item name="newPassword" label={t('password.new')} rules={[{ required: true, message: t('password.newRequired') }]}>
@@ -72,7 +82,8 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
           rules={[
             { required: true, message: t('password.confirmRequired') },
             ({ getFieldValue }) => ({
-              validator: (_, value: string) => (!value || getFieldValue('newPassword') === value ? Promise.resolve() : Promise.reject(new Error(t('password.mismatch')))),
+              validator: (_, value: string) =>
+                !value || getFieldValue('newPassword') === value ? Promise.resolve() : Promise.reject(new Error(t('password.mismatch'))),
             }),
           ]}
         >

@@ -1,6 +1,6 @@
 /**
  * Username and password. The server's answer is shown as it comes, above the button: one message for
- * a wrong username and a wrong password alike, another for a locked username or too many attempts.
+ * a wrong username and a wrong password alike, another when this client must wait after too many failures.
  */
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input } from 'antd';
@@ -36,13 +36,46 @@ export function LoginForm({ reason }: { reason: LoginReason }) {
   };
 
   return (
-    <Form<LoginValues> form={form} layout="vertical" requiredMark={false} onFinish={submit} className="login-form" data-testid="login-form" size="large">
-      {reason && !error && <Alert className="login-form__alert" type="warning" showIcon title={t(reason === 'expired' ? 'login.expired' : 'login.required')} data-testid="login-reason" />}
-      <Form.Item name="username" label={t('login.username')} rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}>
-        <Input prefix={<UserOutlined />} placeholder={t('login.usernamePlaceholder')} autoComplete="username" autoFocus maxLength={64} spellCheck={false} autoCapitalize="off" />
+    <Form<LoginValues>
+      form={form}
+      layout="vertical"
+      requiredMark={false}
+      onFinish={submit}
+      className="login-form"
+      data-testid="login-form"
+      size="large"
+    >
+      {reason && !error && (
+        <Alert
+          className="login-form__alert"
+          type="warning"
+          showIcon
+          title={t(reason === 'expired' ? 'login.expired' : 'login.required')}
+          data-testid="login-reason"
+        />
+      )}
+      <Form.Item
+        name="username"
+        label={t('login.username')}
+        rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
+      >
+        <Input
+          prefix={<UserOutlined />}
+          placeholder={t('login.usernamePlaceholder')}
+          autoComplete="username"
+          autoFocus
+          maxLength={64}
+          spellCheck={false}
+          autoCapitalize="off"
+        />
       </Form.Item>
       <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
-        <Input.Password prefix={<LockOutlined />} placeholder={t('login.passwordPlaceholder')} autoComplete="current-password" maxLength={1024} />
+        <Input.Password
+          prefix={<LockOutlined />}
+          placeholder={t('login.passwordPlaceholder')}
+          autoComplete="current-password"
+          maxLength={1024}
+        />
       </Form.Item>
       {error && <Alert className="login-form__alert" type="error" showIcon title={error} data-testid="login-error" role="alert" />}
       <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">

@@ -19,6 +19,7 @@ export interface AccountState {
   openChangePassword: () => void;
   openUsers: () => void;
   openAudit: () => void;
+  openImport: () => void;
 }
 
 const noop = () => undefined;
@@ -33,6 +34,7 @@ export const AccountContext = createContext<AccountState>({
   openChangePassword: noop,
   openUsers: noop,
   openAudit: noop,
+  openImport: noop,
 });
 
 export const useAccount = () => useContext(AccountContext);

@@ -20,7 +20,11 @@ export interface FieldErrors<F extends string = string> {
  * Spread a server problem over the form's fields. `fieldMap` maps the server's names to the form's
  * (e.g. `{ newPassword: 'newPassword' }`, `{ password: 'password', username: 'username' }`).
  */
-export function fieldErrorsOf<F extends string>(problem: ServerProblem, fieldMap: Readonly<Record<string, F>>, lang?: 'zh' | 'en'): FieldErrors<F> {
+export function fieldErrorsOf<F extends string>(
+  problem: ServerProblem,
+  fieldMap: Readonly<Record<string, F>>,
+  lang?: 'zh' | 'en',
+): FieldErrors<F> {
   const byField = new Map<F, string[]>();
   const say = (m: string) => (lang ? localizeServerMessage(m, lang) : m);
   const add = (server: string, message: string) => {
@@ -45,8 +49,16 @@ export function fieldErrorsOf<F extends string>(problem: ServerProblem, fieldMap
  * The change-password form: a wrong current password (403, no field named) belongs to the current
  * password's field; the policy's problems (400, `newPassword`) to the new one.
  */
-export function changePasswordErrors(status: number, problem: ServerProblem, lang?: 'zh' | 'en'): FieldErrors<'currentPassword' | 'newPassword'> {
-  if (status === 403) return { fields: [{ name: 'currentPassword', errors: [lang ? localizeServerMessage(problem.message, lang) : problem.message] }], general: null };
+export function changePasswordErrors(
+  status: number,
+  problem: ServerProblem,
+  lang?: 'zh' | 'en',
+): FieldErrors<'currentPassword' | 'newPassword'> {
+  if (status === 403)
+    return {
+      fields: [{ name: 'currentPassword', errors: [lang ? localizeServerMessage(problem.message, lang) : problem.message] }],
+      general: null,
+    };
   return fieldErrorsOf(problem, { newPassword: 'newPassword', currentPassword: 'currentPassword' } as const, lang);
 }
 

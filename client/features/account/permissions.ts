@@ -17,6 +17,9 @@ export const hasGrant = (me: MeLike | null, permission: Permission) => grantScop
 /** 用户管理 in the account menu. */
 export const canManageUsers = (me: MeLike | null) => !!me?.user && grantScope(me, 'users:manage') === 'all';
 
+/** 数据导入 in the account menu: county editors (own county) and the city administrator. */
+export const canImport = (me: MeLike | null) => !!me?.user && grantScope(me, 'import:run') !== null;
+
 /** 审计日志 in the account menu. */
 export const canReadAudit = (me: MeLike | null) => !!me?.user && grantScope(me, 'audit:read') === 'all';
 
@@ -34,7 +37,11 @@ export function countyOfCode(code: string | null | undefined): string | null {
  * holding `permission` for every county, or for its own county when the village lies in it.
  * An own-county grant without a county code on the user grants nothing (fail closed, as the server).
  */
-export function canOpenVillageHouseholds(me: MeLike | null, villageCode: string | null | undefined, permission: Permission = 'households:read'): boolean {
+export function canOpenVillageHouseholds(
+  me: MeLike | null,
+  villageCode: string | null | undefined,
+  permission: Permission = 'households:read',
+): boolean {
   if (!me?.user || !isVillageCode(villageCode)) return false;
   const scope = grantScope(me, permission);
   if (scope === 'all') return true;
@@ -43,7 +50,8 @@ export function canOpenVillageHouseholds(me: MeLike | null, villageCode: string 
 }
 
 /** Whether the user may unmask households of `villageCode` (查看完整信息). */
-export const canUnmaskVillageHouseholds = (me: MeLike | null, villageCode: string | null | undefined) => canOpenVillageHouseholds(me, villageCode, 'households:unmask');
+export const canUnmaskVillageHouseholds = (me: MeLike | null, villageCode: string | null | undefined) =>
+  canOpenVillageHouseholds(me, villageCode, 'households:unmask');
 
 /**
  * What the page shows: nothing yet (me loading), the full login screen (anonymous read is off and

@@ -58,7 +58,13 @@ export default function AuditDrawer({ open, onClose }: { open: boolean; onClose:
 
   const apply = useCallback(
     (v: FilterForm) => {
-      setFilters({ action: v.action ?? null, username: v.username ?? null, result: v.result ?? null, fromDate: dates[0] || null, toDate: dates[1] || null });
+      setFilters({
+        action: v.action ?? null,
+        username: v.username ?? null,
+        result: v.result ?? null,
+        fromDate: dates[0] || null,
+        toDate: dates[1] || null,
+      });
       setPaging((p) => ({ ...p, page: 1 }));
     },
     [dates],
@@ -73,7 +79,12 @@ export default function AuditDrawer({ open, onClose }: { open: boolean; onClose:
 
   const columns: TableColumnsType<AuditEntry> = [
     { title: t('audit.at'), dataIndex: 'at', width: 168, render: (v: string) => <span className="audit__time">{formatBeijing(v)}</span> },
-    { title: t('audit.username'), dataIndex: 'username', width: 140, render: (v: string | null) => v ?? <span className="muted">{t('audit.anonymous')}</span> },
+    {
+      title: t('audit.username'),
+      dataIndex: 'username',
+      width: 140,
+      render: (v: string | null) => v ?? <span className="muted">{t('audit.anonymous')}</span>,
+    },
     { title: t('audit.role'), dataIndex: 'role', width: 110, render: (v: string | null) => roleLabel(t, v) },
     {
       title: t('audit.action'),
@@ -86,7 +97,16 @@ export default function AuditDrawer({ open, onClose }: { open: boolean; onClose:
       ),
     },
     { title: t('audit.target'), dataIndex: 'target', ellipsis: { showTitle: true }, width: 220 },
-    { title: t('audit.result'), dataIndex: 'result', width: 80, render: (v: AuditResult) => <Tag color={resultColors[v]} className={`audit__result audit__result--${v}`}>{t(`result.${v}`)}</Tag> },
+    {
+      title: t('audit.result'),
+      dataIndex: 'result',
+      width: 80,
+      render: (v: AuditResult) => (
+        <Tag color={resultColors[v]} className={`audit__result audit__result--${v}`}>
+          {t(`result.${v}`)}
+        </Tag>
+      ),
+    },
     { title: t('audit.ip'), dataIndex: 'ip', width: 120 },
     {
       title: t('audit.detail'),
@@ -95,7 +115,9 @@ export default function AuditDrawer({ open, onClose }: { open: boolean; onClose:
       render: (v: AuditEntry['detail'], e) => {
         const text = formatAuditDetail(v);
         return (
-          <Tooltip title={<span className="audit__detail-tip">{`${text}${e.requestId ? `\n${t('audit.requestId')}: ${e.requestId}` : ''}`}</span>}>
+          <Tooltip
+            title={<span className="audit__detail-tip">{`${text}${e.requestId ? `\n${t('audit.requestId')}: ${e.requestId}` : ''}`}</span>}
+          >
             <span className="audit__detail">{text}</span>
           </Tooltip>
         );
@@ -104,7 +126,15 @@ export default function AuditDrawer({ open, onClose }: { open: boolean; onClose:
   ];
 
   return (
-    <Drawer open={open} onClose={onClose} title={t('audit.title')} size={Math.min(1400, typeof window === 'undefined' ? 1400 : window.innerWidth - 60)} destroyOnHidden className="admin-drawer" data-testid="audit-drawer">
+    <Drawer
+      open={open}
+      onClose={onClose}
+      title={t('audit.title')}
+      size={Math.min(1400, typeof window === 'undefined' ? 1400 : window.innerWidth - 60)}
+      destroyOnHidden
+      className="admin-drawer"
+      data-testid="audit-drawer"
+    >
       <Alert type="info" showIcon title={t('audit.intro')} className="admin-drawer__intro" />
       <Form<FilterForm> form={form} layout="inline" onFinish={apply} className="audit__filters" data-testid="audit-filters">
         <Form.Item name="action" label={t('audit.action')}>
@@ -121,7 +151,13 @@ export default function AuditDrawer({ open, onClose }: { open: boolean; onClose:
           <Input allowClear placeholder={t('audit.usernamePlaceholder')} style={{ width: 140 }} data-testid="audit-username" />
         </Form.Item>
         <Form.Item name="result" label={t('audit.result')}>
-          <Select allowClear placeholder={t('audit.resultPlaceholder')} style={{ width: 120 }} options={auditResultOrder.map((r) => ({ value: r, label: t(`result.${r}`) }))} data-testid="audit-result" />
+          <Select
+            allowClear
+            placeholder={t('audit.resultPlaceholder')}
+            style={{ width: 120 }}
+            options={auditResultOrder.map((r) => ({ value: r, label: t(`result.${r}`) }))}
+            data-testid="audit-result"
+          />
         </Form.Item>
         <Form.Item name="dates" label={t('audit.dates')} tooltip={t('audit.datesHint')}>
           <DatePicker.RangePicker

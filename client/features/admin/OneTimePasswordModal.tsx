@@ -43,7 +43,11 @@ export function OneTimePasswordModal({ value, onClose }: { value: OneTimePasswor
             <code className="otp__password" data-testid="otp-password">
               {value.password}
             </code>
-            <Button icon={copied ? <CheckOutlined /> : <CopyOutlined />} onClick={() => void copyText(value.password).then(setCopied)} data-testid="otp-copy">
+            <Button
+              icon={copied ? <CheckOutlined /> : <CopyOutlined />}
+              onClick={() => void copyText(value.password).then(setCopied)}
+              data-testid="otp-copy"
+            >
               {copied ? t('users.otpCopied') : t('users.otpCopy')}
             </Button>
           </div>

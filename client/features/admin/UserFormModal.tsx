@@ -13,7 +13,14 @@ export interface CountyOption {
   label: string;
 }
 
-const serverFields = { username: 'username', displayName: 'displayName', role: 'role', countyCode: 'countyCode', leader: 'leader', password: 'password' } as const;
+const serverFields = {
+  username: 'username',
+  displayName: 'displayName',
+  role: 'role',
+  countyCode: 'countyCode',
+  leader: 'leader',
+  password: 'password',
+} as const;
 
 export type UserFormResult = { kind: 'created'; result: UserWithPassword } | { kind: 'updated'; user: UserView };
 
@@ -38,7 +45,8 @@ export function UserFormModal({
   const [general, setGeneral] = useState<string | null>(null);
   const role = Form.useWatch('role', form) as Role | undefined;
   const watched = Form.useWatch([], form) as UserFormValues | undefined;
-  const warnSessions = mode === 'edit' && user && watched?.role ? endsSessions(user, updateBody(user, { ...formOfUser(user), ...watched })) : false;
+  const warnSessions =
+    mode === 'edit' && user && watched?.role ? endsSessions(user, updateBody(user, { ...formOfUser(user), ...watched })) : false;
   const policy = me?.passwordPolicy ?? { mode: 'length' as const, minLength: 12 };
 
   const submit = async (values: UserFormValues) => {
@@ -102,16 +110,29 @@ export function UserFormModal({
         >
           <Input disabled={mode === 'edit'} maxLength={32} spellCheck={false} autoCapitalize="off" data-testid="user-form-username" />
         </Form.Item>
-        <Form.Item name="displayName" label={t('users.displayName')} rules={[{ required: true, whitespace: true, message: t('users.displayNameRequired') }]}>
+        <Form.Item
+          name="displayName"
+          label={t('users.displayName')}
+          rules={[{ required: true, whitespace: true, message: t('users.displayNameRequired') }]}
+        >
           <Input maxLength={64} data-testid="user-form-displayName" />
         </Form.Item>
         <Form.Item name="role" label={t('users.role')} rules={[{ required: true, message: t('users.roleRequired') }]}>
-          <Select data-testid="user-form-role" options={roleOrder.map((r) => ({ value: r, label: t(`role.${r}`) }))} disabled={mode === 'edit' && user?.id === me?.user?.id} />
+          <Select
+            data-testid="user-form-role"
+            options={roleOrder.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+            disabled={mode === 'edit' && user?.id === me?.user?.id}
+          />
         </Form.Item>
         {role === 'county_editor' && (
           <>
             <Form.Item name="countyCode" label={t('users.county')} rules={[{ required: true, message: t('users.countyRequired') }]}>
-              <Select data-testid="user-form-county" placeholder={t('users.countyPlaceholder')} options={counties} showSearch={{ optionFilterProp: 'label' }} />
+              <Select
+                data-testid="user-form-county"
+                placeholder={t('users.countyPlaceholder')}
+                options={counties}
+                showSearch={{ optionFilterProp: 'label' }}
+              />
             </Form.Item>
             <Form.Item name="leader" label={t('users.leader')} valuePropName="checked" extra={t('users.leaderHelp')}>
               <Switch data-testid="user-form-leader" />
@@ -119,13 +140,17 @@ export function UserFormModal({
           </>
         )}
         {mode === 'create' && (
-          <Form.Item name="password" label={t('users.password')} extra={
+          <Form.Item
+            name="password"
+            label={t('users.password')}
+            extra={
               <>
                 {t('users.passwordHelp')}
                 <br />
                 {t(policy.mode === 'complexity' ? 'password.policy.complexity' : 'password.policy.length', { min: policy.minLength })}
               </>
-            }>
+            }
+          >
             <Input.Password autoComplete="new-password" maxLength={1024} data-testid="user-form-password" />
           </Form.Item>
         )}

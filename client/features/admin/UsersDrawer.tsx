@@ -31,10 +31,18 @@ export default function UsersDrawer({ open, onClose }: { open: boolean; onClose:
 
   const countyRegions = useRegions('county', defaultViewState.area);
   const counties = useMemo<CountyOption[]>(
-    () => (countyRegions.status === 'ready' ? countyRegions.data.features.map((f) => ({ value: f.properties.code, label: f.properties.name })).sort((a, b) => a.value.localeCompare(b.value)) : []),
+    () =>
+      countyRegions.status === 'ready'
+        ? countyRegions.data.features
+            .map((f) => ({ value: f.properties.code, label: f.properties.name }))
+            .sort((a, b) => a.value.localeCompare(b.value))
+        : [],
     [countyRegions],
   );
-  const countyName = useCallback((code: string | null) => (code ? (counties.find((c) => c.value === code)?.label ?? code) : t('common.none')), [counties, t]);
+  const countyName = useCallback(
+    (code: string | null) => (code ? (counties.find((c) => c.value === code)?.label ?? code) : t('common.none')),
+    [counties, t],
+  );
 
   const load = useCallback(async () => {
     setLoading(true);
@@ -128,14 +136,34 @@ export default function UsersDrawer({ open, onClose }: { open: boolean; onClose:
     { title: t('users.displayName'), dataIndex: 'displayName', ellipsis: true },
     { title: t('users.role'), dataIndex: 'role', width: 120, render: (r: UserView['role']) => t(`role.${r}`) },
     { title: t('users.county'), dataIndex: 'countyCode', width: 170, render: (c: string | null) => countyName(c) },
-    { title: t('users.leader'), dataIndex: 'leader', width: 84, align: 'center', render: (v: boolean) => (v ? t('common.yes') : t('common.none')) },
+    {
+      title: t('users.leader'),
+      dataIndex: 'leader',
+      width: 84,
+      align: 'center',
+      render: (v: boolean) => (v ? t('common.yes') : t('common.none')),
+    },
     {
       title: t('users.status'),
       dataIndex: 'disabled',
       width: 90,
-      render: (d: boolean) => (d ? <Tag color="default" className="users__status users__status--disabled">{t('users.disabledTag')}</Tag> : <Tag color="success" className="users__status">{t('users.enabled')}</Tag>),
+      render: (d: boolean) =>
+        d ? (
+          <Tag color="default" className="users__status users__status--disabled">
+            {t('users.disabledTag')}
+          </Tag>
+        ) : (
+          <Tag color="success" className="users__status">
+            {t('users.enabled')}
+          </Tag>
+        ),
     },
-    { title: t('users.lastLogin'), dataIndex: 'lastLoginAt', width: 150, render: (v: string | null) => (v ? formatBeijing(v, false) : <span className="muted">{t('users.never')}</span>) },
+    {
+      title: t('users.lastLogin'),
+      dataIndex: 'lastLoginAt',
+      width: 150,
+      render: (v: string | null) => (v ? formatBeijing(v, false) : <span className="muted">{t('users.never')}</span>),
+    },
     {
       title: t('common.actions'),
       key: 'actions',
@@ -146,7 +174,13 @@ export default function UsersDrawer({ open, onClose }: { open: boolean; onClose:
             {t('users.edit')}
           </Button>
           {u.id !== selfId && (
-            <Button type="link" size="small" danger={!u.disabled} onClick={() => setDisabled(u, !u.disabled)} data-testid={`user-toggle-${u.username}`}>
+            <Button
+              type="link"
+              size="small"
+              danger={!u.disabled}
+              onClick={() => setDisabled(u, !u.disabled)}
+              data-testid={`user-toggle-${u.username}`}
+            >
               {u.disabled ? t('users.enable') : t('users.disable')}
             </Button>
           )}
@@ -183,7 +217,13 @@ export default function UsersDrawer({ open, onClose }: { open: boolean; onClose:
     >
       <Alert type="info" showIcon title={t('users.intro')} className="admin-drawer__intro" />
       <div className="admin-drawer__toolbar">
-        <Input.Search allowClear placeholder={t('users.searchPlaceholder')} value={search} onChange={(e) => setSearch(e.target.value)} style={{ maxWidth: 320 }} />
+        <Input.Search
+          allowClear
+          placeholder={t('users.searchPlaceholder')}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          style={{ maxWidth: 320 }}
+        />
       </div>
       {error && (
         <Alert
@@ -207,7 +247,15 @@ export default function UsersDrawer({ open, onClose }: { open: boolean; onClose:
         rowClassName={(u) => (u.disabled ? 'users__row--disabled' : '')}
         data-testid="users-table"
       />
-      {editing && <UserFormModal mode={editing.mode} user={editing.mode === 'edit' ? editing.user : undefined} counties={counties} onDone={done} onCancel={() => setEditing(null)} />}
+      {editing && (
+        <UserFormModal
+          mode={editing.mode}
+          user={editing.mode === 'edit' ? editing.user : undefined}
+          counties={counties}
+          onDone={done}
+          onCancel={() => setEditing(null)}
+        />
+      )}
       <OneTimePasswordModal value={otp} onClose={() => setOtp(null)} />
     </Drawer>
   );

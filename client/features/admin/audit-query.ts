@@ -19,11 +19,13 @@ export const knownAuditActions = [
   'auth.logout',
   'auth.password',
   'auth.session',
+  'auth.unlock',
   'users.create',
   'users.update',
   'users.disable',
   'users.enable',
   'users.password_reset',
+  'users.grant_unmask',
   'households.list',
   'households.unmask',
   'households.edit',
@@ -31,6 +33,7 @@ export const knownAuditActions = [
   'access.denied',
   'csrf.blocked',
   'request.rejected',
+  'security.alert',
 ] as const;
 
 /** The filter part of the query (no paging), with empty filters left out. */

@@ -24,7 +24,12 @@ function assignment(v: Pick<UserFormValues, 'role' | 'countyCode' | 'leader'>): 
 }
 
 export function createBody(v: UserFormValues): CreateUserBody {
-  const body: CreateUserBody = { username: normalizeUsername(v.username), displayName: v.displayName.trim(), role: v.role, ...assignment(v) };
+  const body: CreateUserBody = {
+    username: normalizeUsername(v.username),
+    displayName: v.displayName.trim(),
+    role: v.role,
+    ...assignment(v),
+  };
   if (v.password) body.password = v.password;
   return body;
 }

@@ -5,11 +5,18 @@
  */
 import { Button, Skeleton } from 'antd';
 import type { ReactNode } from 'react';
-import { fetchMeasureHistory, fetchMeasureValues, fetchProjects, type MeasureHistory, type MeasureValues, type ProjectCollection } from '../../api/client.ts';
+import {
+  fetchLaggingProjects,
+  fetchMeasureHistory,
+  fetchMeasureValues,
+  type LaggingProjects,
+  type MeasureHistory,
+  type MeasureValues,
+} from '../../api/client.ts';
 import { useI18n } from '../../i18n/use-i18n.tsx';
 import { formatDate, formatMeasureValue, formatPts, formatQuantity, formatRankChange, formatWan } from '../../../server/domain/format.ts';
 import { getMeasure, type MeasureId } from '../../../server/domain/measures.ts';
-import { arrangedLooksBetter, projectsBehind, rankChangeOf, spendingMeasureIds } from '../choropleth/choropleth.ts';
+import { arrangedLooksBetter, rankChangeOf, spendingMeasureIds } from '../choropleth/choropleth.ts';
 import { useAsync } from '../choropleth/use-async.ts';
 import { Sparkline } from './Sparkline.tsx';
 
@@ -44,16 +51,25 @@ export function AreaCard({ values, selectedCode, onClear, layersSlot, areaAction
   const other = useAsync<MeasureValues>(otherId ? `values/${otherId}/${values.level}/${values.parent.code}/${values.asOf}` : null, () =>
     fetchMeasureValues(otherId!, { level: values.level, parent: values.parent.code, asOf: values.asOf }),
   );
-  const otherValue = other.status === 'ready' ? (row ? (other.data.rows.find((r) => r.code === row.code)?.value ?? null) : other.data.total.value) : undefined;
+  const otherValue =
+    other.status === 'ready'
+      ? row
+        ? (other.data.rows.find((r) => r.code === row.code)?.value ?? null)
+        : other.data.total.value
+      : undefined;
   const fair = m.id === 'spend_rate' ? value : otherValue;
   const arranged = m.id === 'spend_rate_arranged' ? value : otherValue;
 
   const isCity = code.length === 4;
   const history = useAsync<MeasureHistory>(isCity ? null : `history/${m.id}/${code}`, () => fetchMeasureHistory(m.id, code));
-  const projects = useAsync<ProjectCollection>(`projects/${code}/${values.asOf}`, () => fetchProjects(code, values.asOf));
   // Shortfall against the schedule of spending: the spending measure's expected value applies to money.
+  // The server ranks the area's projects (top 5 by shortfall); the card never loads the projects layer.
   const spendExpected = isSpending(m.id) ? expected : null;
-  const behind = projects.status === 'ready' ? projectsBehind(projects.data.features.map((f) => f.properties), spendExpected ?? values.expected) : [];
+  const schedule = spendExpected ?? values.expected;
+  const projects = useAsync<LaggingProjects>(schedule === null ? null : `lagging/${code}/${values.asOf}/${schedule}`, () =>
+    fetchLaggingProjects({ area: code, asOf: values.asOf, expected: Math.max(0, Math.min(100, schedule!)), limit: 5 }),
+  );
+  const behind = projects.status === 'ready' ? projects.data.projects : [];
 
   return (
     <section className="panel area-card" aria-labelledby="region-card-title" data-testid="region-card">
@@ -68,7 +84,11 @@ export function AreaCard({ values, selectedCode, onClear, layersSlot, areaAction
         )}
       </header>
       <div className="panel__body panel__body--padded">
-        {row && areaActions && <div className="card-actions" data-testid="card-actions">{areaActions({ code: row.code, name: row.name })}</div>}
+        {row && areaActions && (
+          <div className="card-actions" data-testid="card-actions">
+            {areaActions({ code: row.code, name: row.name })}
+          </div>
+        )}
         <div className="card-measure">{lang === 'zh' ? m.nameZh : m.nameEn}</div>
         <div className="card-big" data-testid="card-value">
           {formatMeasureValue(m, value, lang)}
@@ -119,7 +139,10 @@ export function AreaCard({ values, selectedCode, onClear, layersSlot, areaAction
             {other.status === 'loading' && <Skeleton active title={false} paragraph={{ rows: 2 }} />}
             {other.status === 'error' && (
               <p className="panel__note">
-                {other.message} <Button size="small" onClick={other.retry}>{t('error.retry')}</Button>
+                {other.message}{' '}
+                <Button size="small" onClick={other.retry}>
+                  {t('error.retry')}
+                </Button>
               </p>
             )}
             {other.status === 'ready' && (
@@ -146,7 +169,10 @@ export function AreaCard({ values, selectedCode, onClear, layersSlot, areaAction
           {!isCity && history.status === 'loading' && <Skeleton.Node active style={{ width: 260, height: 90 }} />}
           {!isCity && history.status === 'error' && (
             <p className="panel__note">
-              {history.message} <Button size="small" onClick={history.retry}>{t('error.retry')}</Button>
+              {history.message}{' '}
+              <Button size="small" onClick={history.retry}>
+                {t('error.retry')}
+              </Button>
             </p>
           )}
           {!isCity && history.status === 'ready' && (
@@ -159,14 +185,17 @@ export function AreaCard({ values, selectedCode, onClear, layersSlot, areaAction
 
         <div className="card-section">
           <h3 className="section-title">{t('card.projects')}</h3>
-          {projects.status === 'loading' && <Skeleton active title={false} paragraph={{ rows: 3 }} />}
-          {projects.status === 'error' && (
+          {schedule !== null && projects.status === 'loading' && <Skeleton active title={false} paragraph={{ rows: 3 }} />}
+          {schedule !== null && projects.status === 'error' && (
             <p className="panel__note">
-              {projects.message} <Button size="small" onClick={projects.retry}>{t('error.retry')}</Button>
+              {projects.message}{' '}
+              <Button size="small" onClick={projects.retry}>
+                {t('error.retry')}
+              </Button>
             </p>
           )}
-          {projects.status === 'ready' && (spendExpected ?? values.expected) === null && <p className="panel__note">{t('card.projectsNoSchedule')}</p>}
-          {projects.status === 'ready' && (spendExpected ?? values.expected) !== null && behind.length === 0 && <p className="panel__note">{t('card.projectsNone')}</p>}
+          {schedule === null && <p className="panel__note">{t('card.projectsNoSchedule')}</p>}
+          {projects.status === 'ready' && behind.length === 0 && <p className="panel__note">{t('card.projectsNone')}</p>}
           {behind.length > 0 && (
             <ol className="behind" data-testid="projects-behind">
               {behind.map((p) => (

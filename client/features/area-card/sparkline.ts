@@ -8,7 +8,12 @@ export interface SparkPoint {
 }
 
 /** Paths in a w × h box with `pad` px inside; y from 0 to the largest value or expected (at least 1). */
-export function sparklinePaths(series: readonly HistoryPoint[], w: number, h: number, pad: number): { value: string; expected: string; points: SparkPoint[]; max: number } {
+export function sparklinePaths(
+  series: readonly HistoryPoint[],
+  w: number,
+  h: number,
+  pad: number,
+): { value: string; expected: string; points: SparkPoint[]; max: number } {
   const finite = (x: number | null | undefined): x is number => x != null && Number.isFinite(x);
   const max = Math.max(1, ...series.flatMap((p) => [p.value, p.expected].filter(finite)));
   const n = series.length;

@@ -1,21 +1,23 @@
 /**
- * The choropleth of the current view: fills by class, the area outline, the selected outline, labels
- * (name + value) and the tooltip, built by the pure layer factories; operational layers go above the
- * fills and outlines, the labels above everything.
+ * The choropleth of the current view: fills by class, boundaries, the area outline, the selected
+ * outline and labels (name + value), drawn by MapLibre; operational layers (deck.gl) go above the fills
+ * and outlines, the labels above everything. Outlines show as soon as the boundaries are in, colours
+ * when the values arrive.
  */
-import { WebMercatorViewport, type LayersList, type PickingInfo } from 'deck.gl';
-import { useCallback, useMemo, useState, type Ref } from 'react';
-import type { MeasureRow, MeasureValues, RegionCollection, RegionFeature } from '../../api/client.ts';
-import { defaultAreaCamera, defaultViewState, type Camera } from '../../app-state/view-state.ts';
+import type { LayersList, PickingInfo } from 'deck.gl';
+import { useCallback, useEffect, useMemo, useState, type Ref } from 'react';
+import { fetchRegionOutline, type MeasureRow, type MeasureValues, type RegionCollection } from '../../api/client.ts';
+import { cameraForBbox, rootArea } from '../../app-state/root-area.ts';
+import type { Camera } from '../../app-state/view-state.ts';
 import { useI18n } from '../../i18n/use-i18n.tsx';
 import { placeLabels } from '../../layers/label-placement.ts';
-import { createOutlineLayer, createRegionFillLayer, createRegionLabelLayer } from '../../layers/region-layers.ts';
 import { regionStyle } from '../../layers/region-style.ts';
+import type { MapRegions } from '../../map/map-regions.ts';
 import { MapView, type MapTooltip, type MapViewHandle } from '../../map/MapView.tsx';
-import type { MapViewport } from '../../map/types.ts';
-import { formatDate, formatMeasureValue, formatPts, formatQuantity } from '../../../server/domain/format.ts';
-import { dissolveRegions, findRegion, regionBounds, regionLabels } from '../regions/region-geometry.ts';
-import type { Rgba } from './choropleth.ts';
+import { mercatorProjector, type MapClick, type MapViewport } from '../../map/types.ts';
+import { formatMeasureValue, formatPts } from '../../../server/domain/format.ts';
+import { regionBounds, regionLabels } from '../regions/region-geometry.ts';
+import { regionTooltipLines, type Rgba } from './choropleth.ts';
 
 export interface ChoroplethMapProps {
   mapRef?: Ref<MapViewHandle>;
@@ -30,20 +32,53 @@ export interface ChoroplethMapProps {
   initialCamera: Camera | null;
   /** Layers drawn above the choropleth (operational layers). */
   overlayLayers?: LayersList;
-  /** Called first on a click; true = handled (the choropleth does nothing). */
-  onOverlayPick?: (info: PickingInfo) => boolean;
+  /**
+   * Called first on every click (an operational object, a tool such as siting that places points);
+   * true = handled, the choropleth does not drill down.
+   */
+  onMapClick?: (hit: MapClick<PickingInfo>) => boolean;
+  /** What a click on a division does, for its tooltip; default: drill down (点击查看下级). */
+  clickHint?: string | null;
   /** Tooltip of the operational layers' objects (text), or null. */
   overlayTooltip?: (info: PickingInfo) => string | null;
   onHoverCode: (code: string | null) => void;
   onAreaClick: (code: string) => void;
   onCameraChange: (camera: Camera) => void;
+  /** Told the viewport of every frame (HTML overlays placed over the map). */
+  onViewportChange?: (viewport: MapViewport) => void;
 }
 
-const FILL_ID = 'region-fill';
+const tooltipStyle = {
+  fontSize: '15px',
+  lineHeight: '1.55',
+  color: '#14243b',
+  background: 'rgba(255,255,255,0.97)',
+  border: '1px solid #c5cedb',
+  borderRadius: '4px',
+  padding: '8px 12px',
+  boxShadow: '0 2px 8px rgba(15,40,80,0.18)',
+  whiteSpace: 'pre',
+};
 
-const tooltipStyle = { fontSize: '15px', lineHeight: '1.55', color: '#14243b', background: 'rgba(255,255,255,0.97)', border: '1px solid #c5cedb', borderRadius: '4px', padding: '8px 12px', boxShadow: '0 2px 8px rgba(15,40,80,0.18)', whiteSpace: 'pre' };
-
-export function ChoroplethMap({ mapRef, area, data, values, fillColors, fillOpacity = 1, selectedCode, hoveredCode, initialCamera, overlayLayers, onOverlayPick, overlayTooltip, onHoverCode, onAreaClick, onCameraChange }: ChoroplethMapProps) {
+export function ChoroplethMap({
+  mapRef,
+  area,
+  data,
+  values,
+  fillColors,
+  fillOpacity = 1,
+  selectedCode,
+  hoveredCode,
+  initialCamera,
+  overlayLayers,
+  onMapClick,
+  clickHint,
+  overlayTooltip,
+  onHoverCode,
+  onAreaClick,
+  onCameraChange,
+  onViewportChange,
+}: ChoroplethMapProps) {
   const { t, lang } = useI18n();
   const features = data?.features ?? null;
   const [viewport, setViewport] = useState<MapViewport | null>(null);
@@ -51,18 +86,15 @@ export function ChoroplethMap({ mapRef, area, data, values, fillColors, fillOpac
 
   const derived = useMemo(() => {
     if (!features) return null;
-    const outline = dissolveRegions(features);
-    return { bounds: regionBounds(features), outline: outline ? [outline] : [], labels: regionLabels(features) };
+    return { bounds: regionBounds(features), labels: regionLabels(features) };
   }, [features]);
-
-  const selected = features ? findRegion(features, selectedCode) : undefined;
+  const outline = useAreaOutline(outlineCode(area, features), features);
 
   const placedLabels = useMemo(() => {
     if (!derived || !viewport) return [];
-    const projection = new WebMercatorViewport(viewport);
     // Two lines per label (name, value): placement reserves twice the line height.
     const kept = placeLabels(derived.labels, {
-      project: (p) => projection.project(p) as [number, number],
+      project: mercatorProjector(viewport),
       sizePx: regionStyle.labelSizePx,
       charsPerLine: regionStyle.labelCharsPerLine,
       lineHeight: regionStyle.labelLineHeight * 2,
@@ -72,85 +104,116 @@ export function ChoroplethMap({ mapRef, area, data, values, fillColors, fillOpac
     return derived.labels.filter((l) => kept.has(l.code));
   }, [derived, viewport, selectedCode]);
 
-  const labelData = useMemo(() => {
-    if (!values) return placedLabels;
-    return placedLabels.map((l) => {
-      const r = rows.get(l.code);
-      const v = values.compareTo ? formatPts(r?.change, lang).replace(' 个百分点', '').replace(' pts', '') : formatMeasureValue(values.measure, r?.value, lang);
-      return { ...l, text: `${l.text}\n${v}` };
-    });
-  }, [placedLabels, values, rows, lang]);
+  const labels = useMemo(
+    () =>
+      placedLabels.map((l) => {
+        const r = rows.get(l.code);
+        const v = !values
+          ? null
+          : values.compareTo
+            ? formatPts(r?.change, lang).replace(' 个百分点', '').replace(' pts', '')
+            : formatMeasureValue(values.measure, r?.value, lang);
+        // The name wraps after six characters; the value gets a line of its own.
+        const name = [...l.text].reduce((s, c, i) => s + (i > 0 && i % regionStyle.labelCharsPerLine === 0 ? '\n' : '') + c, '');
+        return {
+          code: l.code,
+          text: v === null ? name : `${name}\n${v}`,
+          position: l.position,
+          sortKey: l.code === selectedCode ? -1e6 : -l.priority,
+        };
+      }),
+    [placedLabels, values, rows, lang, selectedCode],
+  );
 
-  const layers = useMemo<LayersList>(() => {
-    if (!features || !derived) return [];
-    return [
-      createRegionFillLayer(features, { id: FILL_ID, selectedCode, hoveredCode, fillColors, opacity: fillOpacity }),
-      createOutlineLayer(derived.outline, { id: 'area-outline', color: regionStyle.areaOutline, widthPx: regionStyle.areaOutlineWidthPx }),
-      createOutlineLayer(selected?.geometry ? [selected] : [], { id: 'selected-outline', color: regionStyle.selectedOutline, widthPx: regionStyle.selectedOutlineWidthPx }),
-      ...(overlayLayers ?? []),
-      // Names and values above the operational layers: the choropleth stays readable with every layer on.
-      createRegionLabelLayer(labelData, { priorityCode: selectedCode }),
-    ];
-  }, [features, derived, selected, selectedCode, hoveredCode, fillColors, fillOpacity, labelData, overlayLayers]);
+  const regions = useMemo<MapRegions | null>(
+    () => (features && derived ? { features, outline, labels, fillColors, opacity: fillOpacity, selectedCode, hoveredCode } : null),
+    [features, derived, outline, labels, fillColors, fillOpacity, selectedCode, hoveredCode],
+  );
 
-  const onHover = useCallback(
-    (info: PickingInfo | null) => {
-      const code = info?.layer?.id === FILL_ID && info.object ? (info.object as RegionFeature).properties.code : null;
-      onHoverCode(code);
+  const regionTooltip = useCallback(
+    (code: string) => {
+      const f = features?.find((x) => x.properties.code === code);
+      return f ? regionTooltipLines(f.properties, rows.get(code), values, lang, t, clickHint).join('\n') : null;
     },
-    [onHoverCode],
+    [features, rows, values, lang, t, clickHint],
   );
 
   const getTooltip = useCallback(
     (info: PickingInfo): MapTooltip => {
-      const other = info.layer?.id !== FILL_ID && info.object ? overlayTooltip?.(info) : null;
-      if (other) return { text: other, style: tooltipStyle as Partial<CSSStyleDeclaration> };
-      if (info.layer?.id !== FILL_ID || !info.object) return null;
-      const p = (info.object as RegionFeature).properties;
-      const r = rows.get(p.code);
-      const lines = [p.name];
-      if (values) {
-        const m = values.measure;
-        lines[0] = t('tooltip.value', { name: p.name, value: formatMeasureValue(m, r?.value, lang) });
-        if (r) {
-          const num = `${lang === 'zh' ? m.numeratorLabelZh : m.numeratorLabelEn} ${formatQuantity(r.numerator, m.numeratorUnit, lang)}`;
-          const den = m.denominatorUnit && r.denominator !== null ? ` / ${lang === 'zh' ? m.denominatorLabelZh : m.denominatorLabelEn} ${formatQuantity(r.denominator, m.denominatorUnit, lang)}` : '';
-          lines.push(num + den);
-          if (r.expected !== null) lines.push(t('tooltip.expected', { value: formatMeasureValue(m, r.expected, lang) }));
-          if (r.lag !== null) lines.push(t('tooltip.lag', { value: formatPts(r.lag, lang) }));
-          if (r.rank !== null) lines.push(t('tooltip.rank', { rank: r.rank, of: values.rankedCount }));
-          if (values.compareTo) lines.push(t('tooltip.change', { date: formatDate(values.compareTo, lang), value: formatPts(r.change, lang) }));
-        }
-      }
-      if (p.synthesized) lines.push(t('map.tooltip.synthesized'));
-      if (p.level !== 'village') lines.push(t('tooltip.click'));
-      return { text: lines.join('\n'), style: tooltipStyle as Partial<CSSStyleDeclaration> };
+      const text = info.object ? overlayTooltip?.(info) : null;
+      return text ? { text, style: tooltipStyle as Partial<CSSStyleDeclaration> } : null;
     },
-    [t, lang, rows, values, overlayTooltip],
+    [overlayTooltip],
   );
 
   const onClick = useCallback(
-    (info: PickingInfo) => {
-      if (onOverlayPick?.(info)) return;
-      if (info.layer?.id === FILL_ID && info.object) onAreaClick((info.object as RegionFeature).properties.code);
+    (hit: MapClick<PickingInfo>) => {
+      if (onMapClick?.(hit)) return;
+      if (hit.code) onAreaClick(hit.code);
     },
-    [onAreaClick, onOverlayPick],
+    [onAreaClick, onMapClick],
   );
 
   return (
     <MapView
       ref={mapRef}
-      layers={layers}
+      regions={regions}
+      layers={overlayLayers ?? noLayers}
       initialCamera={initialCamera}
-      placeholderCamera={area === defaultViewState.area ? defaultAreaCamera : undefined}
+      placeholderCamera={placeholderCameraFor(area)}
       initialBounds={derived?.bounds ?? null}
       onCameraChange={onCameraChange}
-      onViewportChange={setViewport}
+      onViewportChange={(v) => {
+        setViewport(v);
+        onViewportChange?.(v);
+      }}
       getTooltip={getTooltip}
-      onHover={onHover}
+      regionTooltip={regionTooltip}
+      onRegionHover={onHoverCode}
       onClick={onClick}
       northLabel={t('map.north')}
       ariaLabel={t('map.aria')}
     />
   );
+}
+
+const noLayers: LayersList = [];
+
+/** The division whose outline surrounds the shown features: their common parent, else the area. */
+function outlineCode(area: string, features: RegionCollection['features'] | null): string | null {
+  if (!features?.length) return null;
+  const parent = features[0].properties.parentCode;
+  return parent && features.every((f) => f.properties.parentCode === parent) ? parent : area;
+}
+
+/**
+ * The outline of division `code` from the server; when it has no polygon of its own (or the request
+ * fails), the features dissolved in the browser by a module loaded only then.
+ */
+function useAreaOutline(code: string | null, features: RegionCollection['features'] | null): GeoJSON.Feature | null | undefined {
+  const [outline, setOutline] = useState<{ code: string; feature: GeoJSON.Feature | null } | null>(null);
+  useEffect(() => {
+    if (!code || !features) return;
+    const ctl = new AbortController();
+    const dissolve = () =>
+      import('../regions/region-outline.ts').then(
+        ({ dissolveRegions }) => !ctl.signal.aborted && setOutline({ code, feature: dissolveRegions(features) }),
+      );
+    fetchRegionOutline(code, { signal: ctl.signal }).then(
+      (f) => (f.geometry ? setOutline({ code, feature: f as GeoJSON.Feature }) : void dissolve()),
+      () => !ctl.signal.aborted && void dissolve(),
+    );
+    return () => ctl.abort();
+  }, [code, features]);
+  if (!code) return null;
+  return outline && outline.code === code ? outline.feature : undefined;
+}
+
+/** Roughly the root area (the city) on this screen, shown while its boundaries load; undefined below it. */
+function placeholderCameraFor(area: string): Camera | undefined {
+  const root = rootArea();
+  if (!root?.bbox || area !== root.code || typeof window === 'undefined') return undefined;
+  // The map is the window less the two side panels and the header and time bar.
+  const sider = window.innerWidth >= 1600 ? 360 : 300;
+  return cameraForBbox(root.bbox, Math.max(320, window.innerWidth - 2 * sider), Math.max(240, window.innerHeight - 140));
 }

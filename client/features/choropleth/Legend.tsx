@@ -2,7 +2,8 @@
 import type { MeasureValues } from '../../api/client.ts';
 import { useI18n } from '../../i18n/use-i18n.tsx';
 import { formatDate, formatMeasureValue } from '../../../server/domain/format.ts';
-import { defaultLagThresholdPts } from '../../../server/domain/time-target.ts';
+import { defaultLagThresholdPts, expectedKindOf } from '../../../server/domain/time-target.ts';
+import { TargetRuleNote } from '../meeting/TargetRuleNote.tsx';
 import type { Classification } from './choropleth.ts';
 
 export interface LegendProps {
@@ -15,14 +16,24 @@ export interface LegendProps {
 export function Legend({ values, classification, synthesized }: LegendProps) {
   const { t, lang } = useI18n();
   const m = values.measure;
+  const kind = m.statusRule === 'schedule' ? expectedKindOf(values.target ?? undefined) : null;
   return (
     <div className="legend" data-testid="legend">
       <div className="legend__measure">{lang === 'zh' ? m.nameZh : m.nameEn}</div>
       <div className="legend__line">{t('legend.formula', { formula: lang === 'zh' ? m.formulaZh : m.formulaEn })}</div>
       <div className="legend__line">{t('legend.asOf', { date: formatDate(values.asOf, lang) })}</div>
-      {values.expected !== null && <div className="legend__line legend__expected">{t('legend.expected', { value: formatMeasureValue(m, values.expected, lang) })}</div>}
-      {classification.kind === 'change' && values.compareTo && <div className="legend__line legend__strong">{t('legend.change', { from: formatDate(values.compareTo, lang) })}</div>}
-      {classification.kind === 'status' && m.statusRule === 'schedule' && <div className="legend__line">{t('legend.threshold', { pts: Math.abs(defaultLagThresholdPts) })}</div>}
+      {values.expected !== null && kind === 'schedule' && (
+        <div className="legend__line legend__expected">{t('legend.expected', { value: formatMeasureValue(m, values.expected, lang) })}</div>
+      )}
+      <TargetRuleNote values={values} />
+      {classification.kind === 'change' && values.compareTo && (
+        <div className="legend__line legend__strong">{t('legend.change', { from: formatDate(values.compareTo, lang) })}</div>
+      )}
+      {classification.kind === 'status' && m.statusRule === 'schedule' && kind === 'schedule' && (
+        <div className="legend__line">
+          {t('legend.threshold', { pts: Math.abs(values.target?.lagThresholdPts ?? defaultLagThresholdPts) })}
+        </div>
+      )}
       <ul className="legend__classes">
         {classification.classes.map((c, i) => (
           <li key={i} className="legend__class" data-color={c.color}>

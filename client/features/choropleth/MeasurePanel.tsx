@@ -24,7 +24,20 @@ export interface MeasurePanelProps {
   ranking: ReactNode;
 }
 
-export function MeasurePanel({ measure, method, customBreaks, values, loading, error, onRetry, classification, synthesized, onMeasureChange, onMethodChange, ranking }: MeasurePanelProps) {
+export function MeasurePanel({
+  measure,
+  method,
+  customBreaks,
+  values,
+  loading,
+  error,
+  onRetry,
+  classification,
+  synthesized,
+  onMeasureChange,
+  onMethodChange,
+  ranking,
+}: MeasurePanelProps) {
   const { t, lang } = useI18n();
   const current = measureCatalogue.find((m) => m.id === measure)!;
   const [breaksText, setBreaksText] = useState(customBreaks.join(', '));
@@ -36,7 +49,10 @@ export function MeasurePanel({ measure, method, customBreaks, values, loading, e
       .filter((s) => s !== '')
       .map(Number)
       .filter(Number.isFinite);
-    onMethodChange('custom', [...new Set(parsed)].sort((a, b) => a - b));
+    onMethodChange(
+      'custom',
+      [...new Set(parsed)].sort((a, b) => a - b),
+    );
   };
 
   return (
@@ -57,7 +73,9 @@ export function MeasurePanel({ measure, method, customBreaks, values, loading, e
           options={measureGroups.map((g) => ({
             label: measureGroupNames[g][lang],
             title: measureGroupNames[g][lang],
-            options: measureCatalogue.filter((m) => m.group === g).map((m) => ({ value: m.id, label: lang === 'zh' ? m.nameZh : m.nameEn })),
+            options: measureCatalogue
+              .filter((m) => m.group === g)
+              .map((m) => ({ value: m.id, label: lang === 'zh' ? m.nameZh : m.nameEn })),
           }))}
         />
         <label className="field-label" htmlFor="class-select">
@@ -68,12 +86,31 @@ export function MeasurePanel({ measure, method, customBreaks, values, loading, e
           data-testid="class-select"
           className="measure-select"
           value={method}
-          onChange={(m) => onMethodChange(m, m === 'custom' ? (customBreaks.length ? customBreaks : (classification?.kind === 'value' ? classification.breaks.map((b) => Number(b.toFixed(1))) : [])) : undefined)}
+          onChange={(m) =>
+            onMethodChange(
+              m,
+              m === 'custom'
+                ? customBreaks.length
+                  ? customBreaks
+                  : classification?.kind === 'value'
+                    ? classification.breaks.map((b) => Number(b.toFixed(1)))
+                    : []
+                : undefined,
+            )
+          }
           options={classMethods.map((m) => ({ value: m, label: t(`class.${m}`) }))}
         />
         {method === 'custom' && (
           <div className="custom-breaks">
-            <Input size="middle" aria-label={t('class.customBreaks')} placeholder={t('class.customBreaks')} value={breaksText} onChange={(e) => setBreaksText(e.target.value)} onPressEnter={applyBreaks} onBlur={applyBreaks} />
+            <Input
+              size="middle"
+              aria-label={t('class.customBreaks')}
+              placeholder={t('class.customBreaks')}
+              value={breaksText}
+              onChange={(e) => setBreaksText(e.target.value)}
+              onPressEnter={applyBreaks}
+              onBlur={applyBreaks}
+            />
           </div>
         )}
         {effectiveMethod(current, method) !== method && <p className="panel__note">{t('class.fallback')}</p>}
@@ -86,7 +123,9 @@ export function MeasurePanel({ measure, method, customBreaks, values, loading, e
             </Button>
           </div>
         )}
-        {!error && (loading || !values || !classification) && <Skeleton active title={false} paragraph={{ rows: 12 }} style={{ marginTop: 16 }} />}
+        {!error && (loading || !values || !classification) && (
+          <Skeleton active title={false} paragraph={{ rows: 12 }} style={{ marginTop: 16 }} />
+        )}
         {!error && !loading && values && classification && (
           <>
             <Legend values={values} classification={classification} synthesized={synthesized} />

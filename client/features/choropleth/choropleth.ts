@@ -3,10 +3,21 @@
  * classification, the legend entries, the ranking order, the drill-down path and the area card's
  * helpers. Formulas and formatting come from server/domain (one implementation each).
  */
-import type { AreaStatus, MeasureRow, ProjectProperties } from '../../api/client.ts';
+import type { AreaStatus, MeasureRow, MeasureValues, RegionProperties } from '../../api/client.ts';
 import type { ClassMethod, MapLevel } from '../../app-state/view-state.ts';
-import { classIndex, classifyCustom, classifyEqualInterval, classifyJenks, classifyQuantile, rampChangePuOr7, rampSample, rampViridis, statusColors } from '../../../server/domain/classify.ts';
-import { formatMeasureValue, formatPts, type Locale } from '../../../server/domain/format.ts';
+import {
+  classIndex,
+  classifyCustom,
+  classifyEqualInterval,
+  classifyJenks,
+  classifyQuantile,
+  rampChangePuOr7,
+  rampSample,
+  rampViridis,
+  statusColors,
+} from '../../../server/domain/classify.ts';
+import { formatDate, formatMeasureValue, formatPts, formatQuantity, type Locale } from '../../../server/domain/format.ts';
+import type { MessageKey, MessageParams } from '../../i18n/messages.ts';
 import type { Measure } from '../../../server/domain/measures.ts';
 
 /** [red, green, blue, alpha], each 0–255. */
@@ -121,10 +132,18 @@ export function classifyRows(rows: readonly MeasureRow[], options: ClassifyOptio
     const { counts, none } = count(classOf, colors.length);
     // The legend's title names the unit (个百分点), so the class labels carry only the signed numbers.
     const labels = rangeLabels(breaks, (x) => formatPts(x, lang).replace(/ (个百分点|pts)$/, ''));
-    return { kind: 'change', breaks, noDataCount: none, classOf, classes: colors.map((color, i) => ({ color, label: labels[i], count: counts[i] })) };
+    return {
+      kind: 'change',
+      breaks,
+      noDataCount: none,
+      classOf,
+      classes: colors.map((color, i) => ({ color, label: labels[i], count: counts[i] })),
+    };
   }
 
-  const method = effectiveMethod(measure, options.method);
+  // A measure whose target rule is 'none' has no status on any row: rank it by quantiles instead.
+  const noStatus = rows.length > 0 && rows.every((r) => r.status === 'none');
+  const method = noStatus && options.method === 'target' ? 'quantile' : effectiveMethod(measure, options.method);
   if (method === 'target') {
     const classOf = (r: MeasureRow | undefined) => statusClass(r?.status);
     const { counts, none } = count(classOf, 3);
@@ -139,17 +158,26 @@ export function classifyRows(rows: readonly MeasureRow[], options: ClassifyOptio
 
   const values = rows.map((r) => r.value);
   const breaks =
-    method === 'quantile' ? classifyQuantile(values, defaultClassCount)
-    : method === 'equal' ? classifyEqualInterval(values, defaultClassCount)
-    : method === 'jenks' ? classifyJenks(values, defaultClassCount)
-    : classifyCustom(options.customBreaks ?? []);
+    method === 'quantile'
+      ? classifyQuantile(values, defaultClassCount)
+      : method === 'equal'
+        ? classifyEqualInterval(values, defaultClassCount)
+        : method === 'jenks'
+          ? classifyJenks(values, defaultClassCount)
+          : classifyCustom(options.customBreaks ?? []);
   const k = breaks.length + 1;
   // Viridis: dark = low. For a lower-is-better measure it is flipped so "bad" keeps the dark end.
   const colors = rampSample(rampViridis, k, !measure.higherIsBetter);
   const classOf = (r: MeasureRow | undefined) => (r ? classIndex(r.value, breaks) : null);
   const { counts, none } = count(classOf, k);
   const labels = rangeLabels(breaks, (x) => formatMeasureValue(measure, x, lang));
-  return { kind: 'value', breaks: [...breaks], noDataCount: none, classOf, classes: colors.map((color, i) => ({ color, label: labels[i], count: counts[i] })) };
+  return {
+    kind: 'value',
+    breaks: [...breaks],
+    noDataCount: none,
+    classOf,
+    classes: colors.map((color, i) => ({ color, label: labels[i], count: counts[i] })),
+  };
 }
 
 /** Fill colour per area code; codes of `allCodes` without a class get the no-data grey. */
@@ -164,7 +192,10 @@ export function fillColors(allCodes: readonly string[], rows: readonly MeasureRo
 }
 
 /** Rows by code, and the feature codes that have no row (drawn as no data). */
-export function joinRows(featureCodes: readonly string[], rows: readonly MeasureRow[]): { byCode: Map<string, MeasureRow>; missing: string[] } {
+export function joinRows(
+  featureCodes: readonly string[],
+  rows: readonly MeasureRow[],
+): { byCode: Map<string, MeasureRow>; missing: string[] } {
   const byCode = new Map(rows.map((r) => [r.code, r]));
   return { byCode, missing: featureCodes.filter((c) => !byCode.has(c)) };
 }
@@ -194,7 +225,7 @@ export function isLagging(row: MeasureRow): boolean {
 // ---------------------------------------------------------------------------------------------
 // Drill-down.
 
-const levelByCodeLength: Record<number, MapLevel | undefined> = { 4: 'county', 6: 'township', 9: 'village' };
+const levelByCodeLength: Record<number, MapLevel | undefined> = { 2: 'county', 4: 'county', 6: 'township', 9: 'village' };
 
 /** The level of the divisions under `area` (city → county, county → township, township → village); null for a village. */
 export function childLevelOf(area: string): MapLevel | null {
@@ -202,15 +233,24 @@ export function childLevelOf(area: string): MapLevel | null {
 }
 
 /** Codes from the city down to `area`: '411421100' → ['4114', '411421', '411421100']. */
-export function breadcrumbCodes(area: string): string[] {
+export function breadcrumbCodes(area: string, root = ''): string[] {
+  // Under a province root (the province dataset, '41'): province → county → township → village (the map
+  // of the province shows its counties, not its cities).
+  if (root.length === 2 && area.startsWith(root)) return [root, ...[6, 9, 12].filter((n) => area.length >= n).map((n) => area.slice(0, n))];
   const out: string[] = [];
   for (const n of [4, 6, 9, 12]) if (area.length >= n) out.push(area.slice(0, n));
   return out;
 }
 
 /** Breadcrumb entries with names from `names` (the city's name from `cityName`); unknown names show the code. */
-export function breadcrumbPath(area: string, names: ReadonlyMap<string, string>, cityName: string): { code: string; name: string }[] {
-  return breadcrumbCodes(area).map((code) => ({ code, name: code.length === 4 ? cityName : (names.get(code) ?? code) }));
+export function breadcrumbPath(
+  area: string,
+  names: ReadonlyMap<string, string>,
+  cityName: string,
+  root = '',
+): { code: string; name: string }[] {
+  const isRoot = (code: string) => (root.length === 2 ? code === root : code.length === 4);
+  return breadcrumbCodes(area, root).map((code) => ({ code, name: isRoot(code) ? cityName : (names.get(code) ?? code) }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -224,34 +264,50 @@ export const spendingMeasureIds = ['spend_rate', 'spend_rate_arranged'] as const
  * i.e. arranged funds are below total investment; values in percent, null → false.
  */
 export function arrangedLooksBetter(fairPct: number | null | undefined, arrangedPct: number | null | undefined): boolean {
-  return fairPct != null && arrangedPct != null && Number.isFinite(fairPct) && Number.isFinite(arrangedPct) && arrangedPct - fairPct >= 0.05;
-}
-
-export interface Shortfall {
-  code: string;
-  name: string;
-  totalWan: number;
-  spentWan: number;
-  /** totalWan × expected / 100 − spentWan, 万元. */
-  shortfallWan: number;
-  overdue: boolean;
-}
-
-/**
- * Projects that hold an area back most: shortfall = totalWan × expected/100 − spentWan, largest first,
- * only positive shortfalls, at most `limit` (default 5). Expected null → [] (no schedule to fall behind).
- */
-export function projectsBehind(projects: readonly ProjectProperties[], expectedPct: number | null, limit = 5): Shortfall[] {
-  if (expectedPct == null || !Number.isFinite(expectedPct)) return [];
-  return projects
-    .map((p) => ({ code: p.code, name: p.name, totalWan: p.totalWan ?? 0, spentWan: p.spentWan ?? 0, overdue: p.overdue, shortfallWan: p.totalWan == null ? NaN : (p.totalWan * expectedPct) / 100 - (p.spentWan ?? 0) }))
-    .filter((p) => Number.isFinite(p.shortfallWan) && p.shortfallWan > 0)
-    .sort((a, b) => b.shortfallWan - a.shortfallWan || (a.code < b.code ? -1 : 1))
-    .slice(0, limit);
+  return (
+    fairPct != null && arrangedPct != null && Number.isFinite(fairPct) && Number.isFinite(arrangedPct) && arrangedPct - fairPct >= 0.05
+  );
 }
 
 /** Bar length in the ranking, 0–1 of the largest |value| (no data → 0). */
 export function barFraction(value: number | null, max: number): number {
   if (value == null || !Number.isFinite(value) || !(max > 0)) return 0;
   return Math.max(0, Math.min(1, Math.abs(value) / max));
+}
+
+/**
+ * Lines of the tooltip of a division on the map: name and value, numerator / denominator, 序时进度,
+ * lag, rank and change; a note on synthesized boundaries and, above village level, that a click drills down.
+ */
+export function regionTooltipLines(
+  p: Pick<RegionProperties, 'name' | 'level' | 'synthesized'>,
+  r: MeasureRow | undefined,
+  values: MeasureValues | null,
+  lang: Locale,
+  t: (key: MessageKey, params?: MessageParams) => string,
+  /** What a click does, when a tool takes the click over (siting); null: nothing to say. Default: drill down. */
+  clickHint?: string | null,
+): string[] {
+  const lines = [p.name];
+  if (values) {
+    const m = values.measure;
+    lines[0] = t('tooltip.value', { name: p.name, value: formatMeasureValue(m, r?.value, lang) });
+    if (r) {
+      const num = `${lang === 'zh' ? m.numeratorLabelZh : m.numeratorLabelEn} ${formatQuantity(r.numerator, m.numeratorUnit, lang)}`;
+      const den =
+        m.denominatorUnit && r.denominator !== null
+          ? ` / ${lang === 'zh' ? m.denominatorLabelZh : m.denominatorLabelEn} ${formatQuantity(r.denominator, m.denominatorUnit, lang)}`
+          : '';
+      lines.push(num + den);
+      if (r.expected !== null) lines.push(t('tooltip.expected', { value: formatMeasureValue(m, r.expected, lang) }));
+      if (r.lag !== null) lines.push(t('tooltip.lag', { value: formatPts(r.lag, lang) }));
+      if (r.rank !== null) lines.push(t('tooltip.rank', { rank: r.rank, of: values.rankedCount }));
+      if (values.compareTo) lines.push(t('tooltip.change', { date: formatDate(values.compareTo, lang), value: formatPts(r.change, lang) }));
+    }
+  }
+  if (p.synthesized) lines.push(t('map.tooltip.synthesized'));
+  if (clickHint !== undefined) {
+    if (clickHint) lines.push(clickHint);
+  } else if (p.level !== 'village') lines.push(t('tooltip.click'));
+  return lines;
 }

@@ -23,7 +23,8 @@ export function useAsync<T>(key: string | null, load: () => Promise<T>): AsyncRe
         cache.set(key, data);
         if (current) setResult({ key, value: { status: 'ready', data } });
       },
-      (err: unknown) => current && setResult({ key, value: { status: 'error', message: err instanceof Error ? err.message : String(err) } }),
+      (err: unknown) =>
+        current && setResult({ key, value: { status: 'error', message: err instanceof Error ? err.message : String(err) } }),
     );
     return () => {
       current = false;

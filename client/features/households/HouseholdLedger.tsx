@@ -14,7 +14,15 @@ import { useAccountI18n } from '../account/account-i18n.ts';
 import { AccountTheme } from '../account/AccountTheme.tsx';
 import { localizeServerMessage } from '../account/form-errors.ts';
 import { canOpenVillageHouseholds, canUnmaskVillageHouseholds } from '../account/permissions.ts';
-import { countByCategory, formatYuan, measureTags, reasonProblem, REASON_MAX, rowsWithUnmasked, type HouseholdRow } from './household-view.ts';
+import {
+  countByCategory,
+  formatYuan,
+  measureTags,
+  reasonProblem,
+  REASON_MAX,
+  rowsWithUnmasked,
+  type HouseholdRow,
+} from './household-view.ts';
 import './households.css';
 
 const categoryColors: Record<string, string> = { not_lifted: 'red', edge: 'orange', monitored: 'gold', lifted: 'green' };
@@ -111,7 +119,9 @@ function HouseholdLedger({ villageCode, canUnmask }: { villageCode: string; canU
       width: 110,
       filters: categoryOrder.filter((c) => counts[c]).map((c) => ({ text: `${t(`category.${c}`)}（${counts[c]}）`, value: c })),
       onFilter: (value, r) => r.category === value,
-      render: (v: string) => <Tag color={categoryColors[v]}>{categoryOrder.includes(v as never) ? t(`category.${v as (typeof categoryOrder)[number]}`) : v}</Tag>,
+      render: (v: string) => (
+        <Tag color={categoryColors[v]}>{categoryOrder.includes(v as never) ? t(`category.${v as (typeof categoryOrder)[number]}`) : v}</Tag>
+      ),
     },
     {
       title: t('households.labour'),
@@ -175,7 +185,9 @@ function HouseholdLedger({ villageCode, canUnmask }: { villageCode: string; canU
   return (
     <div className="hh" data-testid="households-ledger">
       <Alert type="warning" showIcon icon={<SafetyCertificateOutlined />} title={t('households.privacy')} className="hh__privacy" />
-      {unmasked.size > 0 && <Alert type="info" showIcon title={t('households.unmaskedNote')} className="hh__note" data-testid="hh-unmasked-note" />}
+      {unmasked.size > 0 && (
+        <Alert type="info" showIcon title={t('households.unmaskedNote')} className="hh__note" data-testid="hh-unmasked-note" />
+      )}
       {error && (
         <Alert
           type="error"
@@ -223,7 +235,15 @@ function HouseholdLedger({ villageCode, canUnmask }: { villageCode: string; canU
   );
 }
 
-function UnmaskModal({ row, onCancel, onDone }: { row: HouseholdRow | null; onCancel: () => void; onDone: (u: UnmaskedHousehold) => void }) {
+function UnmaskModal({
+  row,
+  onCancel,
+  onDone,
+}: {
+  row: HouseholdRow | null;
+  onCancel: () => void;
+  onDone: (u: UnmaskedHousehold) => void;
+}) {
   const { t, lang } = useAccountI18n();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<{ reason: string }>();
@@ -264,9 +284,18 @@ function UnmaskModal({ row, onCancel, onDone }: { row: HouseholdRow | null; onCa
           name="reason"
           label={t('households.reason')}
           extra={t('households.reasonNote')}
-          rules={[{ validator: (_, v: string) => (reasonProblem(v) ? Promise.reject(new Error(t(reasonProblem(v)!))) : Promise.resolve()) }]}
+          rules={[
+            { validator: (_, v: string) => (reasonProblem(v) ? Promise.reject(new Error(t(reasonProblem(v)!))) : Promise.resolve()) },
+          ]}
         >
-          <Input.TextArea autoFocus rows={3} maxLength={REASON_MAX} showCount placeholder={t('households.reasonPlaceholder')} data-testid="unmask-reason" />
+          <Input.TextArea
+            autoFocus
+            rows={3}
+            maxLength={REASON_MAX}
+            showCount
+            placeholder={t('households.reasonPlaceholder')}
+            data-testid="unmask-reason"
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -12,7 +12,9 @@ export interface MeasureTag {
 }
 
 /** The help measures a household receives, in a fixed order (产业, 务工, 分红, 公益岗位, 兜底保障). */
-export function measureTags(r: Pick<HouseholdRecord, 'industryMeasures' | 'wageEmployment' | 'dividend' | 'publicWelfareJob' | 'socialAssistance'>): MeasureTag[] {
+export function measureTags(
+  r: Pick<HouseholdRecord, 'industryMeasures' | 'wageEmployment' | 'dividend' | 'publicWelfareJob' | 'socialAssistance'>,
+): MeasureTag[] {
   const tags: MeasureTag[] = [];
   if (r.industryMeasures > 0) tags.push({ key: 'measure.industry', params: { count: r.industryMeasures } });
   if (r.wageEmployment) tags.push({ key: 'measure.wage' });

@@ -43,7 +43,10 @@ function FundBars({ detail, t, lang }: { detail: ProjectDetail; t: LayersT; lang
         <div className="op-bar" key={id} data-testid={`fund-${id}`}>
           <span>{t(key)}</span>
           <span className="op-bar__track">
-            <span className="op-bar__fill" style={{ display: 'block', width: `${barWidthPct(value, max)}%`, opacity: id === 'total' ? 0.45 : 1 }} />
+            <span
+              className="op-bar__fill"
+              style={{ display: 'block', width: `${barWidthPct(value, max)}%`, opacity: id === 'total' ? 0.45 : 1 }}
+            />
           </span>
           <span className="op-bar__value">{formatWan(value, lang)}</span>
         </div>
@@ -63,11 +66,28 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 
 const tk = (t: LayersT, key: string, fallback: string) => (isLayersKey(key) ? t(key) : fallback);
 
-function ProjectBody({ d, t, lang, linksVisible, onShowLinks }: { d: ProjectDetail; t: LayersT; lang: Lang; linksVisible: boolean; onShowLinks(): void }) {
+function ProjectBody({
+  d,
+  t,
+  lang,
+  linksVisible,
+  onShowLinks,
+}: {
+  d: ProjectDetail;
+  t: LayersT;
+  lang: Lang;
+  linksVisible: boolean;
+  onShowLinks(): void;
+}) {
   const place = [d.countyName, d.townshipName, d.villageName].filter(Boolean).join(' · ') || noDataText[lang];
   const kind = d.category === 'industry' && d.mode ? `${t('category.industry')} · ${t(`mode.${d.mode}`)}` : t(`category.${d.category}`);
-  const late = d.dates.plannedCompletion && !d.dates.actualCompletion && d.history.length > 0 && d.history[d.history.length - 1].asOf > d.dates.plannedCompletion;
-  const signed = (name: string | null, date: string | null) => (date ? `${name ?? ''} ${formatDate(date, lang)}`.trim() : t('detail.unsigned'));
+  const late =
+    d.dates.plannedCompletion &&
+    !d.dates.actualCompletion &&
+    d.history.length > 0 &&
+    d.history[d.history.length - 1].asOf > d.dates.plannedCompletion;
+  const signed = (name: string | null, date: string | null) =>
+    date ? `${name ?? ''} ${formatDate(date, lang)}`.trim() : t('detail.unsigned');
   return (
     <>
       <Descriptions size="small" column={1} colon={false} styles={{ label: { width: 84 } }}>
@@ -127,8 +147,12 @@ function ProjectBody({ d, t, lang, linksVisible, onShowLinks }: { d: ProjectDeta
           <Descriptions.Item label={t('detail.households')}>
             <span data-testid="detail-households">{formatCount(d.householdsReached, 'household', lang)}</span>
           </Descriptions.Item>
-          <Descriptions.Item label={t('detail.poorHouseholds')}>{formatCount(d.poorHouseholdsReached, 'household', lang)}</Descriptions.Item>
-          <Descriptions.Item label={t('detail.linkages')}>{d.linkages?.length ? d.linkages.map((l) => tk(t, `linkage.${l}`, l)).join('、') : noDataText[lang]}</Descriptions.Item>
+          <Descriptions.Item label={t('detail.poorHouseholds')}>
+            {formatCount(d.poorHouseholdsReached, 'household', lang)}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('detail.linkages')}>
+            {d.linkages?.length ? d.linkages.map((l) => tk(t, `linkage.${l}`, l)).join('、') : noDataText[lang]}
+          </Descriptions.Item>
           <Descriptions.Item label={t('detail.dividend')}>{formatPct(d.dividendRatePct, lang)}</Descriptions.Item>
         </Descriptions>
       </Section>
@@ -177,7 +201,9 @@ function PvBody({ d, t, lang }: { d: PvDetail; t: LayersT; lang: Lang }) {
         {t(d.registered ? 'registered.yes' : 'registered.no')}
         {d.registeredDate ? ` · ${formatDate(d.registeredDate, lang)}` : ''}
       </Descriptions.Item>
-      <Descriptions.Item label={t('detail.generation')}>{t('unit.kwh', { value: formatNumber(d.yearlyGenerationKwh, 0, lang) })}</Descriptions.Item>
+      <Descriptions.Item label={t('detail.generation')}>
+        {t('unit.kwh', { value: formatNumber(d.yearlyGenerationKwh, 0, lang) })}
+      </Descriptions.Item>
       <Descriptions.Item label={t('detail.income')}>
         <span data-testid="pv-income">{formatWan(d.yearlyIncomeWan, lang)}</span>
       </Descriptions.Item>
@@ -205,7 +231,16 @@ export function LayerDetail({ lang, selection, project, pv, linksVisible, onShow
       }
     >
       {load.status === 'error' ? (
-        <Alert type="error" showIcon title={t('layer.error', { message: load.message })} action={<Button size="small" onClick={load.retry}>{t('layer.retry')}</Button>} />
+        <Alert
+          type="error"
+          showIcon
+          title={t('layer.error', { message: load.message })}
+          action={
+            <Button size="small" onClick={load.retry}>
+              {t('layer.retry')}
+            </Button>
+          }
+        />
       ) : !data ? (
         <Skeleton active paragraph={{ rows: 6 }} aria-label={t('detail.loading')} />
       ) : selection.kind === 'project' ? (

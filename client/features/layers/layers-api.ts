@@ -4,135 +4,32 @@
  * /hexagons): the browser never asks for a household's id or location.
  */
 import { maxLayerLimit } from '../../../server/contracts/layer-constants.ts';
-import type { HouseholdAreaCounts } from '../../../server/contracts/layers.ts';
-import { fetchRegions, getJson, type RegionCollection } from '../../api/client.ts';
-import type { HouseholdCategory, IndustryMode, ProjectCategory, ProjectStatus, PvStatus, PvType } from '../../../server/contracts/enums.ts';
+import type { HexProperties, HouseholdAreaCounts } from '../../../server/contracts/layers.ts';
+import { api, call, fetchRegions } from '../../api/client.ts';
+import type { HouseholdCategory } from '../../../server/contracts/enums.ts';
 import { projectArea, type HexSize, type LayersState } from './layers-state.ts';
 
-export interface ProjectProperties {
-  code: string;
-  name: string;
-  year: number;
-  countyCode: string;
-  townshipCode: string | null;
-  villageCode: string | null;
-  category: ProjectCategory;
-  mode: IndustryMode | null;
-  status: ProjectStatus;
-  overdue: boolean;
-  totalWan: number | null;
-  spentWan: number | null;
-  householdsReached: number | null;
-  plannedCompletion: string | null;
-}
-export type ProjectFeature = GeoJSON.Feature<GeoJSON.Geometry, ProjectProperties>;
-export interface ProjectLayerMeta {
-  asOf: string;
-  matched: number;
-  located: number;
-  inView: number;
-  returned: number;
-  unlocated: { code: string; name: string; countyCode: string }[];
-  unlocatedCount: number;
-  /** Plan years of the projects in the area (whatever the other filters), ascending. */
-  years: number[];
-}
-export interface ProjectCollection {
-  type: 'FeatureCollection';
-  features: ProjectFeature[];
-  meta: ProjectLayerMeta;
-}
-
-export interface PvProperties {
-  code: string;
-  name: string;
-  type: PvType;
-  capacityKw: number | null;
-  status: PvStatus;
-  registered: boolean;
-  countyCode: string;
-  villageCode: string | null;
-  householdsReached: number | null;
-  yearlyIncomeWan: number | null;
-}
-export type PvFeature = GeoJSON.Feature<GeoJSON.Point, PvProperties>;
-export interface PvCollection {
-  type: 'FeatureCollection';
-  features: PvFeature[];
-  meta: { asOf: string; matched: number; returned: number; unlocatedCount: number };
-}
-
+// The answers' types are the routes' schemas (server/contracts/layers.ts), types only: no zod in the bundle.
+export type {
+  BenefitLinkCollection,
+  BenefitLinkFeature,
+  BenefitLinkProperties,
+  HexCollection,
+  HexProperties,
+  ProjectCollection,
+  ProjectDetail,
+  ProjectFeature,
+  ProjectLayerMeta,
+  ProjectProperties,
+  PvCollection,
+  PvDetail,
+  PvFeature,
+  PvProperties,
+} from '../../../server/contracts/layers.ts';
 export type HouseholdAreaRow = HouseholdAreaCounts;
-/** A village's household counts at its label point [lng, lat]. */
+
 export interface HouseholdAreaSymbol extends HouseholdAreaRow {
   position: [number, number];
-}
-
-export interface HexProperties {
-  total: number;
-  notLifted: number;
-  edge: number;
-  monitored: number;
-  lifted: number;
-}
-export interface HexCollection {
-  type: 'FeatureCollection';
-  features: GeoJSON.Feature<GeoJSON.Polygon, HexProperties>[];
-  meta: { sizeM: number; minPerCell: number; households: number; suppressedHouseholds: number };
-}
-
-export interface BenefitLinkProperties {
-  villageCode: string;
-  villageName: string;
-  households: number;
-}
-export type BenefitLinkFeature = GeoJSON.Feature<GeoJSON.LineString, BenefitLinkProperties>;
-export interface BenefitLinkCollection {
-  type: 'FeatureCollection';
-  features: BenefitLinkFeature[];
-}
-
-export interface ProjectDetail {
-  code: string;
-  name: string;
-  year: number;
-  countyName: string | null;
-  townshipName: string | null;
-  villageName: string | null;
-  located: boolean;
-  category: ProjectCategory;
-  mode: IndustryMode | null;
-  responsibleLevel: string | null;
-  responsibleUnit: string | null;
-  status: ProjectStatus;
-  funds: { totalWan: number | null; arrangedWan: number | null; disbursedWan: number | null; spentWan: number | null };
-  sources: Record<string, number | null>;
-  dates: { plannedStart: string | null; plannedCompletion: string | null; actualStart: string | null; actualCompletion: string | null };
-  householdsReached: number | null;
-  poorHouseholdsReached: number | null;
-  linkages: string[] | null;
-  dividendRatePct: number | null;
-  signOff: { mainLeader: string | null; mainDate: string | null; deputyLeader: string | null; deputyDate: string | null };
-  history: { asOf: string; status: ProjectStatus; arrangedWan: number | null; disbursedWan: number | null; spentWan: number | null; physicalProgressPct: number | null }[];
-  beneficiaries: { villageCode: string; villageName: string; households: number }[];
-}
-
-export interface PvDetail {
-  code: string;
-  name: string;
-  type: PvType;
-  capacityKw: number | null;
-  countyName: string | null;
-  villageName: string | null;
-  status: PvStatus;
-  gridDate: string | null;
-  registered: boolean;
-  registeredDate: string | null;
-  yearlyGenerationKwh: number | null;
-  yearlyIncomeWan: number | null;
-  incomeWelfareJobsWan: number | null;
-  incomeCollectiveWan: number | null;
-  householdsReached: number | null;
 }
 
 /**
@@ -144,7 +41,13 @@ export function projectLayerParams(area: string, asOf: string | null, state: Pic
   const p = new URLSearchParams({ area: projectArea(area, f.area) });
   if (asOf) p.set('asOf', asOf);
   if (f.year !== null) p.set('year', String(f.year));
-  const lists = { category: f.category, mode: f.mode, status: f.status, responsibleLevel: f.responsibleLevel, fundingSource: f.fundingSource };
+  const lists = {
+    category: f.category,
+    mode: f.mode,
+    status: f.status,
+    responsibleLevel: f.responsibleLevel,
+    fundingSource: f.fundingSource,
+  };
   for (const [key, list] of Object.entries(lists)) if (list.length) p.set(key, list.join(','));
   if (f.overdue !== null) p.set('overdue', String(f.overdue));
   if (f.signed !== null) p.set('signed', String(f.signed));
@@ -166,21 +69,25 @@ export function pvLayerParams(area: string, asOf: string | null, state: Pick<Lay
 }
 
 /** Query parameters of the household aggregate endpoints (groups and labour filters). */
-export function householdParams(parent: string, state: Pick<LayersState, 'householdGroups' | 'labour'>, extra: Record<string, string> = {}): URLSearchParams {
+export function householdParams(
+  parent: string,
+  state: Pick<LayersState, 'householdGroups' | 'labour'>,
+  extra: Record<string, string> = {},
+): URLSearchParams {
   const p = new URLSearchParams({ parent, ...extra });
   if (state.householdGroups.length) p.set('category', state.householdGroups.join(','));
   if (state.labour.length) p.set('labour', state.labour.join(','));
   return p;
 }
 
-
-export const fetchProjectLayer = (params: URLSearchParams) => getJson<ProjectCollection>(`/api/layers/projects?${params}`);
-export const fetchPvLayer = (params: URLSearchParams) => getJson<PvCollection>(`/api/layers/pv-stations?${params}`);
+const query = (params: URLSearchParams) => Object.fromEntries(params);
+export const fetchProjectLayer = (params: URLSearchParams) => call(() => api.layers.projects.$get({ query: query(params) }));
+export const fetchPvLayer = (params: URLSearchParams) => call(() => api.layers['pv-stations'].$get({ query: query(params) }));
 export const fetchHexagons = (parent: string, size: HexSize, state: Pick<LayersState, 'householdGroups' | 'labour'>) =>
-  getJson<HexCollection>(`/api/layers/households/hexagons?${householdParams(parent, state, { size })}`);
-export const fetchProjectDetail = (code: string) => getJson<ProjectDetail>(`/api/projects/${encodeURIComponent(code)}`);
-export const fetchBenefitLinks = (code: string) => getJson<BenefitLinkCollection>(`/api/projects/${encodeURIComponent(code)}/benefit-links`);
-export const fetchPvDetail = (code: string) => getJson<PvDetail>(`/api/pv-stations/${encodeURIComponent(code)}`);
+  call(() => api.layers.households.hexagons.$get({ query: query(householdParams(parent, state, { size })) }));
+export const fetchProjectDetail = (code: string) => call(() => api.projects[':code'].$get({ param: { code } }));
+export const fetchBenefitLinks = (code: string) => call(() => api.projects[':code']['benefit-links'].$get({ param: { code } }));
+export const fetchPvDetail = (code: string) => call(() => api['pv-stations'][':code'].$get({ param: { code } }));
 
 /** A division to choose in a filter. */
 export interface AreaOption {
@@ -199,7 +106,10 @@ export async function fetchAreaOptions(level: 'county' | 'township', parent: str
  * the county and township chosen (or fixed by the map), whether each can be changed, and whose
  * townships to offer. Codes nest by prefix (4114 → 411421 → 411421101).
  */
-export function areaFilterView(mapArea: string, filterArea: string | null): { county: string | null; township: string | null; countyFixed: boolean; townshipFixed: boolean } {
+export function areaFilterView(
+  mapArea: string,
+  filterArea: string | null,
+): { county: string | null; township: string | null; countyFixed: boolean; townshipFixed: boolean } {
   const area = projectArea(mapArea, filterArea);
   return {
     county: area.length >= 6 ? area.slice(0, 6) : null,
@@ -218,28 +128,48 @@ export function householdSymbolLevel(parent: string): 'township' | 'village' {
 }
 
 /** Household counts per area (see householdSymbolLevel) joined to the areas' label points. */
-export async function fetchHouseholdSymbols(parent: string, state: Pick<LayersState, 'householdGroups' | 'labour'>): Promise<HouseholdAreaSymbol[]> {
+export async function fetchHouseholdSymbols(
+  parent: string,
+  state: Pick<LayersState, 'householdGroups' | 'labour'>,
+): Promise<HouseholdAreaSymbol[]> {
   const level = householdSymbolLevel(parent);
   const [counts, areas] = await Promise.all([
-    getJson<{ rows: HouseholdAreaRow[] }>(`/api/layers/households/areas?${householdParams(parent, state, { level })}`),
-    fetchRegions({ level, parent }) as Promise<RegionCollection>,
+    call(() => api.layers.households.areas.$get({ query: query(householdParams(parent, state, { level })) })),
+    fetchRegions({ level, parent }),
   ]);
-  return joinHouseholdRows(counts.rows, areas.features.map((f) => ({ code: f.properties.code, label: f.properties.label })));
+  return joinHouseholdRows(
+    counts.rows,
+    areas.features.map((f) => ({ code: f.properties.code, label: f.properties.label })),
+  );
 }
 
-/** Join counts to label points by code; rows with no point or no households are dropped. */
-export function joinHouseholdRows(rows: readonly HouseholdAreaRow[], points: readonly { code: string; label: [number, number] | null }[]): HouseholdAreaSymbol[] {
+/** Sum of published household counts; suppressed ones ("<5", null) are left out. */
+export function sumPublished(counts: readonly (number | null)[]): number {
+  return counts.reduce<number>((s, n) => s + (n ?? 0), 0);
+}
+
+/** Join counts to label points by code; rows with no point or no households (0) are dropped. */
+export function joinHouseholdRows(
+  rows: readonly HouseholdAreaRow[],
+  points: readonly { code: string; label: [number, number] | null }[],
+): HouseholdAreaSymbol[] {
   const at = new Map(points.map((p) => [p.code, p.label]));
   const out: HouseholdAreaSymbol[] = [];
   for (const r of rows) {
     const position = at.get(r.code);
-    if (position && r.total > 0) out.push({ ...r, position });
+    // A suppressed total (null, 1–4 households) still gets its symbol: there are households there.
+    if (position && r.total !== 0) out.push({ ...r, position });
   }
   return out;
 }
 
 /** Households of the chosen groups in a count row (the server already filtered by group; this reads them). */
 export function householdsOfGroups(row: HexProperties, groups: readonly HouseholdCategory[]): number {
-  const key: Record<HouseholdCategory, keyof HexProperties> = { not_lifted: 'notLifted', edge: 'edge', monitored: 'monitored', lifted: 'lifted' };
+  const key: Record<HouseholdCategory, keyof HexProperties> = {
+    not_lifted: 'notLifted',
+    edge: 'edge',
+    monitored: 'monitored',
+    lifted: 'lifted',
+  };
   return groups.reduce((s, g) => s + (row[key[g]] ?? 0), 0);
 }

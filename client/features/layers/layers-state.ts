@@ -97,7 +97,17 @@ export const defaultLayersState: LayersState = Object.freeze({
   opacity: { 'households-hex': 50, 'households-areas': 85, 'benefit-links': fullOpacity, pv: fullOpacity, projects: fullOpacity },
   projectColor: 'category',
   pvColor: 'registered',
-  projectFilters: { area: null, year: null, category: [], mode: [], status: [], responsibleLevel: [], fundingSource: [], overdue: null, signed: null },
+  projectFilters: {
+    area: null,
+    year: null,
+    category: [],
+    mode: [],
+    status: [],
+    responsibleLevel: [],
+    fundingSource: [],
+    overdue: null,
+    signed: null,
+  },
   pvFilters: { type: [], status: [], registered: null },
   householdGroups: ['not_lifted', 'edge', 'monitored'],
   labour: [],
@@ -151,7 +161,9 @@ function parseOneOf<T extends string>(raw: string | null, allowed: readonly T[],
 
 /** A full order from a partial list: listed layers first (known, once each), the rest in default order. */
 function completeOrder(listed: readonly string[]): OperationalLayerId[] {
-  const known = listed.filter((id, i): id is OperationalLayerId => (operationalLayerIds as readonly string[]).includes(id) && listed.indexOf(id) === i);
+  const known = listed.filter(
+    (id, i): id is OperationalLayerId => (operationalLayerIds as readonly string[]).includes(id) && listed.indexOf(id) === i,
+  );
   return [...known, ...operationalLayerIds.filter((id) => !known.includes(id))];
 }
 
@@ -248,7 +260,8 @@ export function writeLayersState(state: LayersState, params: URLSearchParams): v
   if (groups.length && !sameList(groups, d.householdGroups)) params.set(k.householdGroups, groups.join(','));
   setList(k.labour, state.labour, labourCapacities);
   if (state.hexSize !== d.hexSize) params.set(k.hexSize, state.hexSize);
-  if (state.selected && codePattern.test(state.selected.code)) params.set(k.selected, `${state.selected.kind === 'project' ? 'p' : 'v'}:${state.selected.code}`);
+  if (state.selected && codePattern.test(state.selected.code))
+    params.set(k.selected, `${state.selected.kind === 'project' ? 'p' : 'v'}:${state.selected.code}`);
 }
 
 /**

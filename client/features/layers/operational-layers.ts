@@ -3,13 +3,23 @@
  * their opacity; and the pick / tooltip logic that tells our objects apart. No React, no fetching.
  */
 import type { Layer, LayersList, PickingInfo } from 'deck.gl';
-import { formatCount } from '../../../server/domain/format.ts';
+import { formatCount, formatHouseholdCount } from '../../../server/domain/format.ts';
 import { createBenefitLinkLayers } from '../../layers/benefit-link-layers.ts';
 import { createHouseholdAreaLayer, createHouseholdHexLayer } from '../../layers/household-layers.ts';
 import { isPointCluster, PointClusterIndex, type ClusterOptions, type PointCluster } from '../../layers/point-clusters.ts';
 import { createProjectsLayer, representativePoint } from '../../layers/project-layers.ts';
 import { createPvLayer } from '../../layers/pv-layers.ts';
-import type { BenefitLinkCollection, BenefitLinkFeature, HexCollection, HexProperties, HouseholdAreaSymbol, ProjectCollection, ProjectFeature, PvCollection, PvFeature } from './layers-api.ts';
+import type {
+  BenefitLinkCollection,
+  BenefitLinkFeature,
+  HexCollection,
+  HexProperties,
+  HouseholdAreaSymbol,
+  ProjectCollection,
+  ProjectFeature,
+  PvCollection,
+  PvFeature,
+} from './layers-api.ts';
 import type { Lang } from './layers-i18n.ts';
 import { translateLayers } from './layers-i18n.ts';
 import { visibleInOrder, type LayerSelection, type LayersState, type OperationalLayerId } from './layers-state.ts';
@@ -45,7 +55,12 @@ export function buildPointClusters(
   const projects = state.visible.includes('projects') ? (data.projects?.features ?? []) : [];
   const pv = state.visible.includes('pv') ? (data.pv?.features ?? []) : [];
   if (!projects.length && !pv.length) return null;
-  return new PointClusterIndex<ProjectFeature, PvFeature>(projects, pv, { projects: (f) => representativePoint(f.geometry), pv: (f) => representativePoint(f.geometry) }, options);
+  return new PointClusterIndex<ProjectFeature, PvFeature>(
+    projects,
+    pv,
+    { projects: (f) => representativePoint(f.geometry), pv: (f) => representativePoint(f.geometry) },
+    options,
+  );
 }
 
 /** The deck layers of the visible operational layers, bottom first, with their opacity. */
@@ -57,10 +72,28 @@ export function buildOperationalLayers(state: LayersState, data: OperationalData
     const opacity = Math.min(100, Math.max(0, state.opacity[id])) / 100;
     switch (id) {
       case 'projects':
-        if (data.projects) out.push(createProjectsLayer(data.projects.features, { id: deckLayerIds.projects, colorMode: state.projectColor, selectedCode: selectedProject, opacity, clusters: data.clusters }));
+        if (data.projects)
+          out.push(
+            createProjectsLayer(data.projects.features, {
+              id: deckLayerIds.projects,
+              colorMode: state.projectColor,
+              selectedCode: selectedProject,
+              opacity,
+              clusters: data.clusters,
+            }),
+          );
         break;
       case 'pv':
-        if (data.pv) out.push(createPvLayer(data.pv.features, { id: deckLayerIds.pv, colorMode: state.pvColor, selectedCode: selectedPv, opacity, clusters: data.clusters }));
+        if (data.pv)
+          out.push(
+            createPvLayer(data.pv.features, {
+              id: deckLayerIds.pv,
+              colorMode: state.pvColor,
+              selectedCode: selectedPv,
+              opacity,
+              clusters: data.clusters,
+            }),
+          );
         break;
       case 'households-areas':
         if (data.householdAreas) out.push(createHouseholdAreaLayer(data.householdAreas, { id: deckLayerIds['households-areas'], opacity }));
@@ -127,9 +160,13 @@ export function operationalTooltip(info: PickLike, lang: Lang): string | null {
   const o = info.object as unknown;
   if (!layer || !o) return null;
   const t = (k: Parameters<typeof translateLayers>[1], p?: Record<string, string | number>) => translateLayers(lang, k, p);
-  const hh = (n: number) => formatCount(n, 'household', lang);
+  const hh = (n: number | null) => formatHouseholdCount(n, lang);
+  const small = (n: number | null) => (n === null ? '<5' : n);
   if (isPointCluster(o)) {
-    const parts = [o.projects > 0 ? t('cluster.projects', { count: o.projects }) : '', o.pv > 0 ? t('cluster.pv', { count: o.pv }) : ''].filter(Boolean);
+    const parts = [
+      o.projects > 0 ? t('cluster.projects', { count: o.projects }) : '',
+      o.pv > 0 ? t('cluster.pv', { count: o.pv }) : '',
+    ].filter(Boolean);
     return `${parts.join(t('cluster.and'))}\n${t('cluster.click')}`;
   }
   switch (layer) {
@@ -140,7 +177,10 @@ export function operationalTooltip(info: PickLike, lang: Lang): string | null {
     }
     case 'pv': {
       const p = (o as PvFeature).properties;
-      return [p.name, `${t(`pvType.${p.type}`)} · ${t(`pvStatus.${p.status}`)} · ${t(p.registered ? 'registered.yes' : 'registered.no')}`].join('\n');
+      return [
+        p.name,
+        `${t(`pvType.${p.type}`)} · ${t(`pvStatus.${p.status}`)} · ${t(p.registered ? 'registered.yes' : 'registered.no')}`,
+      ].join('\n');
     }
     case 'households-areas': {
       const r = o as HouseholdAreaSymbol;
@@ -148,7 +188,13 @@ export function operationalTooltip(info: PickLike, lang: Lang): string | null {
     }
     case 'households-hex': {
       const p = (o as GeoJSON.Feature<GeoJSON.Polygon, HexProperties>).properties;
-      return t('tooltip.hex', { households: hh(p.total), notLifted: p.notLifted, edge: p.edge, monitored: p.monitored, lifted: p.lifted });
+      return t('tooltip.hex', {
+        households: hh(p.total),
+        notLifted: small(p.notLifted),
+        edge: small(p.edge),
+        monitored: small(p.monitored),
+        lifted: small(p.lifted),
+      });
     }
     case 'benefit-links': {
       const p = (o as BenefitLinkFeature).properties;

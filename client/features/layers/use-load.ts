@@ -31,7 +31,8 @@ export function useLoad<T>(key: string | null, load: () => Promise<T>): Loadable
         lastData.current = data;
         setState({ status: 'ready', data });
       },
-      (err: unknown) => current && setState({ status: 'error', data: lastData.current, message: err instanceof Error ? err.message : String(err) }),
+      (err: unknown) =>
+        current && setState({ status: 'error', data: lastData.current, message: err instanceof Error ? err.message : String(err) }),
     );
     return () => {
       current = false;

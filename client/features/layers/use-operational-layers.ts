@@ -5,10 +5,9 @@
  * handler. State lives with the caller (the URL): see layers-state.ts.
  */
 import type { LayersList, PickingInfo } from 'deck.gl';
-import { createElement, useCallback, useMemo, useRef, type ReactNode, type RefObject } from 'react';
+import { createElement, lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { MapViewHandle } from '../../map/MapView.tsx';
-import { LayerDetail } from './LayerDetail.tsx';
-import { LayerPanel, type LayerStatusMap } from './LayerPanel.tsx';
+import type { LayerStatusMap } from './LayerPanel.tsx';
 import {
   areaFilterView,
   fetchAreaOptions,
@@ -24,7 +23,11 @@ import {
 } from './layers-api.ts';
 import type { Lang } from './layers-i18n.ts';
 import { canonicalLayersState, choroplethOpacity, type LayersState } from './layers-state.ts';
-import { buildOperationalLayers, buildPointClusters, clusterOfPick, operationalTooltip, selectionOfPick } from './operational-layers.ts';
+
+/** The layer builders with deck.gl: fetched when a layer is first turned on, never for the first screen. */
+type Builders = typeof import('./operational-layers.ts');
+let builders: Builders | null = null;
+const loadBuilders = () => import('./operational-layers.ts').then((m) => (builders = m));
 import { useLoad } from './use-load.ts';
 
 export interface UseOperationalLayersArgs {
@@ -54,10 +57,25 @@ export interface OperationalLayers {
   choroplethOpacity: number;
 }
 
+const noLayers: LayersList = [];
+
+// The panel's legends import the layer factories, hence deck.gl: panel and detail card load as their own
+// chunk, after the first frame (the panel shows a placeholder for that moment).
+const LayerPanel = lazy(() => import('./LayerPanel.tsx').then((m) => ({ default: m.LayerPanel })));
+const LayerDetail = lazy(() => import('./LayerDetail.tsx').then((m) => ({ default: m.LayerDetail })));
+const panelFallback = createElement('div', { className: 'layer-panel layer-panel--loading', 'aria-busy': true });
+
 /** Household aggregates need a parent above village level. */
 export const householdParent = (area: string) => (/^\d{12}$/.test(area) ? area.slice(0, 9) : area);
 
-export function useOperationalLayers({ lang, asOf, area, state, onStateChange: onChange, mapRef }: UseOperationalLayersArgs): OperationalLayers {
+export function useOperationalLayers({
+  lang,
+  asOf,
+  area,
+  state,
+  onStateChange: onChange,
+  mapRef,
+}: UseOperationalLayersArgs): OperationalLayers {
   const on = (id: LayersState['visible'][number]) => state.visible.includes(id);
   // Every change is written as its URL will read it back, so a reload of the link gives the same state.
   const onStateChange = useCallback((next: LayersState) => onChange(canonicalLayersState(next)), [onChange]);
@@ -69,14 +87,18 @@ export function useOperationalLayers({ lang, asOf, area, state, onStateChange: o
   // Choices of the projects' area filter: the city's counties, the chosen county's townships.
   const filterCounty = areaFilterView(parent, state.projectFilters.area).county;
   const counties = useLoad(on('projects') ? `counties/${parent.slice(0, 4)}` : null, () => fetchAreaOptions('county', parent.slice(0, 4)));
-  const townships = useLoad(on('projects') && filterCounty ? `townships/${filterCounty}` : null, () => fetchAreaOptions('township', filterCounty!));
+  const townships = useLoad(on('projects') && filterCounty ? `townships/${filterCounty}` : null, () =>
+    fetchAreaOptions('township', filterCounty!),
+  );
 
   const pvParams = pvLayerParams(parent, asOf, state).toString();
   const pv = useLoad(on('pv') ? pvParams : null, () => fetchPvLayer(new URLSearchParams(pvParams)));
 
   const groupsKey = `${parent}|${state.householdGroups.join(',')}|${state.labour.join(',')}`;
   const householdAreas = useLoad(on('households-areas') ? groupsKey : null, () => fetchHouseholdSymbols(parent, state));
-  const hexagons = useLoad(on('households-hex') ? `${groupsKey}|${state.hexSize}` : null, () => fetchHexagons(parent, state.hexSize, state));
+  const hexagons = useLoad(on('households-hex') ? `${groupsKey}|${state.hexSize}` : null, () =>
+    fetchHexagons(parent, state.hexSize, state),
+  );
 
   const selectedProject = state.selected?.kind === 'project' ? state.selected.code : null;
   const selectedPv = state.selected?.kind === 'pv' ? state.selected.code : null;
@@ -84,31 +106,40 @@ export function useOperationalLayers({ lang, asOf, area, state, onStateChange: o
   const projectDetail = useLoad(selectedProject, () => fetchProjectDetail(selectedProject!));
   const pvDetail = useLoad(selectedPv, () => fetchPvDetail(selectedPv!));
 
+  // deck.gl and the layer builders arrive with the first layer turned on (in parallel with its data).
+  const anyOn = state.visible.length > 0;
+  const [built, setBuilt] = useState<Builders | null>(builders);
+  useEffect(() => {
+    if (anyOn && !built) void loadBuilders().then(setBuilt);
+  }, [anyOn, built]);
+
   // One clustering for the projects and PV stations on the map, rebuilt only when their data change.
   const projectsOn = on('projects');
   const pvOn = on('pv');
   const clusters = useMemo(
-    () => buildPointClusters(state, { projects: projects.data, pv: pv.data }),
+    () => built?.buildPointClusters(state, { projects: projects.data, pv: pv.data }) ?? null,
     // Of the state only the two switches matter: another layer, an opacity or a colour keeps the clustering.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [projectsOn, pvOn, projects.data, pv.data],
+    [built, projectsOn, pvOn, projects.data, pv.data],
   );
 
   const layers = useMemo(
     () =>
-      buildOperationalLayers(
-        state,
-        {
-          projects: projects.data,
-          pv: pv.data,
-          householdAreas: householdAreas.data,
-          hexagons: hexagons.data,
-          links: links.status === 'ready' ? links.data : null,
-          clusters,
-        },
-        lang,
-      ),
-    [state, projects.data, pv.data, householdAreas.data, hexagons.data, links.status, links.data, clusters, lang],
+      !built || !anyOn
+        ? noLayers
+        : built.buildOperationalLayers(
+            state,
+            {
+              projects: projects.data,
+              pv: pv.data,
+              householdAreas: householdAreas.data,
+              hexagons: hexagons.data,
+              links: links.status === 'ready' ? links.data : null,
+              clusters,
+            },
+            lang,
+          ),
+    [built, anyOn, state, projects.data, pv.data, householdAreas.data, hexagons.data, links.status, links.data, clusters, lang],
   );
 
   const stateRef = useRef(state);
@@ -117,20 +148,21 @@ export function useOperationalLayers({ lang, asOf, area, state, onStateChange: o
   clustersRef.current = clusters;
   const onPick = useCallback(
     (info: PickingInfo): boolean => {
-      const cluster = clusterOfPick(info);
+      if (!builders) return false;
+      const cluster = builders.clusterOfPick(info);
       if (cluster) {
         const target = clustersRef.current?.zoomTarget(cluster, info.viewport?.zoom ?? 0);
         if (target) mapRef?.current?.easeTo(target);
         return true;
       }
-      const sel = selectionOfPick(info);
+      const sel = builders.selectionOfPick(info);
       if (sel === undefined) return false;
       if (sel) onStateChange({ ...stateRef.current, selected: sel });
       return true;
     },
     [onStateChange, mapRef],
   );
-  const getTooltip = useCallback((info: PickingInfo) => operationalTooltip(info, lang), [lang]);
+  const getTooltip = useCallback((info: PickingInfo) => builders?.operationalTooltip(info, lang) ?? null, [lang]);
 
   const status: LayerStatusMap = {
     projects: projects,
@@ -140,32 +172,40 @@ export function useOperationalLayers({ lang, asOf, area, state, onStateChange: o
     'benefit-links': links,
   };
 
-  const panel = createElement(LayerPanel, {
-    lang,
-    state,
-    onStateChange,
-    status,
-    projects: projects.data,
-    pv: pv.data,
-    householdAreas: householdAreas.data,
-    hexagons: hexagons.data,
-    links: links.data,
-    selectedProjectCategory: projectDetail.data?.code === selectedProject ? projectDetail.data?.category ?? null : null,
-    area: parent,
-    counties: counties.data,
-    townships: townships.status === 'ready' ? townships.data : null,
-  });
+  const panel = createElement(
+    Suspense,
+    { fallback: panelFallback },
+    createElement(LayerPanel, {
+      lang,
+      state,
+      onStateChange,
+      status,
+      projects: projects.data,
+      pv: pv.data,
+      householdAreas: householdAreas.data,
+      hexagons: hexagons.data,
+      links: links.data,
+      selectedProjectCategory: projectDetail.data?.code === selectedProject ? (projectDetail.data?.category ?? null) : null,
+      area: parent,
+      counties: counties.data,
+      townships: townships.status === 'ready' ? townships.data : null,
+    }),
+  );
 
   const detail = state.selected
-    ? createElement(LayerDetail, {
-        lang,
-        selection: state.selected,
-        project: projectDetail,
-        pv: pvDetail,
-        linksVisible: on('benefit-links'),
-        onShowLinks: () => onStateChange({ ...state, visible: [...new Set([...state.visible, 'benefit-links' as const])] }),
-        onClose: () => onStateChange({ ...state, selected: null }),
-      })
+    ? createElement(
+        Suspense,
+        { fallback: null },
+        createElement(LayerDetail, {
+          lang,
+          selection: state.selected,
+          project: projectDetail,
+          pv: pvDetail,
+          linksVisible: on('benefit-links'),
+          onShowLinks: () => onStateChange({ ...state, visible: [...new Set([...state.visible, 'benefit-links' as const])] }),
+          onClose: () => onStateChange({ ...state, selected: null }),
+        }),
+      )
     : null;
 
   return { layers, panel, detail, onPick, getTooltip, choroplethOpacity: choroplethOpacity(state) };

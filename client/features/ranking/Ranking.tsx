@@ -52,11 +52,17 @@ export function Ranking({ values, classification, selectedCode, hoveredCode, onH
               <span style={{ width: `${barFraction(r.value, max) * 100}%`, background: color ?? '#bfbfbf' }} />
             </span>
             <span className="ranking__value">
-              {lag && <span className="ranking__lag" aria-label={t('ranking.lagging')}>▼</span>}
+              {lag && (
+                <span className="ranking__lag" aria-label={t('ranking.lagging')}>
+                  ▼
+                </span>
+              )}
               {formatMeasureValue(values.measure, r.value, lang)}
             </span>
             {values.compareTo && (
-              <span className={`ranking__change${change !== null && change > 0 ? ' up' : change !== null && change < 0 ? ' down' : ''}`}>{change === null ? '' : formatRankChange(change, lang)}</span>
+              <span className={`ranking__change${change !== null && change > 0 ? ' up' : change !== null && change < 0 ? ' down' : ''}`}>
+                {change === null ? '' : formatRankChange(change, lang)}
+              </span>
             )}
           </li>
         );

@@ -1,8 +1,8 @@
 /**
- * Pure geometry on division boundaries (EPSG:4326, [lng, lat]): extents, the dissolved outline of the
- * parent area, label anchors and list order. No map, no network.
+ * Pure geometry on division boundaries (EPSG:4326, [lng, lat]): extents, label anchors and list order.
+ * No map, no network. (The dissolved outline is in region-outline.ts: it needs turf's polygon clipping.)
  */
-import { area, featureCollection, polygon, union } from '@turf/turf';
+import { area } from '@turf/turf';
 import type { RegionFeature, RegionProperties } from '../../api/client.ts';
 
 /** [[west, south], [east, north]] in degrees. */
@@ -12,12 +12,17 @@ type PolygonalFeature = GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon, 
 
 /** Features that have a polygon (a division may have none, e.g. a new development zone). */
 export function regionsWithGeometry(features: readonly RegionFeature[]): PolygonalFeature[] {
-  return features.filter((f): f is PolygonalFeature => f.geometry !== null && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon'));
+  return features.filter(
+    (f): f is PolygonalFeature => f.geometry !== null && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon'),
+  );
 }
 
 /** Extent of the features' polygons; null when none has a geometry. NaN coordinates are ignored. */
 export function regionBounds(features: readonly RegionFeature[]): LngLatBounds | null {
-  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  let w = Infinity,
+    s = Infinity,
+    e = -Infinity,
+    n = -Infinity;
   for (const f of regionsWithGeometry(features)) {
     const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
     for (const poly of polys) {
@@ -31,33 +36,12 @@ export function regionBounds(features: readonly RegionFeature[]): LngLatBounds |
       }
     }
   }
-  return w <= e && s <= n ? [[w, s], [e, n]] : null;
-}
-
-export interface OutlineOptions {
-  /**
-   * Holes smaller than this (km²) are dropped: the gaps that independently simplified neighbours leave
-   * between them, not real enclaves. Default 5 km².
-   */
-  minHoleKm2?: number;
-}
-
-/**
- * The outline of the union of the features (e.g. the city from its counties), as a (Multi)Polygon
- * without the slivers between neighbours; null when no feature has a polygon.
- */
-export function dissolveRegions(features: readonly RegionFeature[], options: OutlineOptions = {}): GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon> | null {
-  const minHoleM2 = (options.minHoleKm2 ?? 5) * 1e6;
-  const polys = regionsWithGeometry(features);
-  if (polys.length === 0) return null;
-  const merged = polys.length === 1 ? polys[0] : union(featureCollection(polys.map((f) => ({ ...f, properties: {} }))));
-  if (!merged) return null;
-  const keepRings = (rings: GeoJSON.Position[][]) => [rings[0], ...rings.slice(1).filter((hole) => area(polygon([hole])) >= minHoleM2)];
-  const geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon =
-    merged.geometry.type === 'Polygon'
-      ? { type: 'Polygon', coordinates: keepRings(merged.geometry.coordinates) }
-      : { type: 'MultiPolygon', coordinates: merged.geometry.coordinates.map(keepRings) };
-  return { type: 'Feature', properties: {}, geometry };
+  return w <= e && s <= n
+    ? [
+        [w, s],
+        [e, n],
+      ]
+    : null;
 }
 
 /** A label: text at an anchor [lng, lat]. */

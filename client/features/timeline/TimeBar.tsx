@@ -52,7 +52,12 @@ export function TimeBar({ dates, asOf, compareTo, onAsOfChange, onCompareChange 
     return () => window.clearTimeout(id);
   }, [playing, current, all, onAsOfChange]);
 
-  if (!dates || current === null) return <div className="time-bar"><Skeleton.Input active block /></div>;
+  if (!dates || current === null)
+    return (
+      <div className="time-bar">
+        <Skeleton.Input active block />
+      </div>
+    );
   const index = Math.max(0, all.indexOf(current));
   return (
     <div className="time-bar" data-testid="time-bar">
@@ -71,36 +76,38 @@ export function TimeBar({ dates, asOf, compareTo, onAsOfChange, onCompareChange 
       />
       <div className="time-bar__label">
         <div className="time-bar__caption">{t('time.asOf')}</div>
-        <div className="time-bar__date" data-testid="as-of">{formatDate(current, lang)}</div>
+        <div className="time-bar__date" data-testid="as-of">
+          {formatDate(current, lang)}
+        </div>
       </div>
       <div className="time-bar__slider" ref={sliderRef} data-label-mode={labelMode}>
-      <Slider
-        min={0}
-        max={Math.max(0, all.length - 1)}
-        step={null}
-        value={index}
-        onChange={(i) => onAsOfChange(all[i])}
-        tooltip={{ formatter: (i) => (i == null ? '' : formatDate(all[i], lang)) }}
-        marks={Object.fromEntries(
-          marks.map((m) => [
-            m.index,
-            {
-              label: m.meeting ? (
-                <span className="time-bar__meeting" title={`${t('time.meeting', { n: m.meeting })} ${formatDate(m.date, lang)}`}>
-                  {labelMode === 'long' ? t('time.meeting', { n: m.meeting }) : t('time.meetingShort', { n: m.meeting })}
-                </span>
-              ) : labelMode === 'meetings' ? (
-                // Still a mark (a step the slider can stop at), just without text: rc-slider drops marks whose label is empty.
-                <span className="time-bar__month" title={formatDate(m.date, lang)} aria-label={formatDate(m.date, lang)} />
-              ) : (
-                <span className="time-bar__month" title={formatDate(m.date, lang)}>
-                  {labelMode === 'long' ? shortDate(m.date, lang) : monthOnly(m.date, lang)}
-                </span>
-              ),
-            },
-          ]),
-        )}
-      />
+        <Slider
+          min={0}
+          max={Math.max(0, all.length - 1)}
+          step={null}
+          value={index}
+          onChange={(i) => onAsOfChange(all[i])}
+          tooltip={{ formatter: (i) => (i == null ? '' : formatDate(all[i], lang)) }}
+          marks={Object.fromEntries(
+            marks.map((m) => [
+              m.index,
+              {
+                label: m.meeting ? (
+                  <span className="time-bar__meeting" title={`${t('time.meeting', { n: m.meeting })} ${formatDate(m.date, lang)}`}>
+                    {labelMode === 'long' ? t('time.meeting', { n: m.meeting }) : t('time.meetingShort', { n: m.meeting })}
+                  </span>
+                ) : labelMode === 'meetings' ? (
+                  // Still a mark (a step the slider can stop at), just without text: rc-slider drops marks whose label is empty.
+                  <span className="time-bar__month" title={formatDate(m.date, lang)} aria-label={formatDate(m.date, lang)} />
+                ) : (
+                  <span className="time-bar__month" title={formatDate(m.date, lang)}>
+                    {labelMode === 'long' ? shortDate(m.date, lang) : monthOnly(m.date, lang)}
+                  </span>
+                ),
+              },
+            ]),
+          )}
+        />
       </div>
       <div className="time-bar__compare">
         <label htmlFor="compare-select" className="time-bar__caption">

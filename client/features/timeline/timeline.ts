@@ -24,7 +24,10 @@ export function nextDate(dates: readonly string[], current: string | null): stri
 
 /** Dates that can be compared with `asOf`: strictly earlier, latest first. */
 export function compareCandidates(dates: readonly string[], asOf: string): string[] {
-  return dates.filter((d) => d < asOf).sort().reverse();
+  return dates
+    .filter((d) => d < asOf)
+    .sort()
+    .reverse();
 }
 
 /**

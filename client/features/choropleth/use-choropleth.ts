@@ -1,0 +1,80 @@
+/**
+ * The choropleth's state for the page: the values of the measure for the drawn level and area (the
+ * last answer of the same area stays shown while a new measure or date loads, so colours never flash),
+ * their classification and the fill colour of every division.
+ */
+import { useMemo, useRef } from 'react';
+import { fetchMeasureValues, type MeasureValues, type RegionFeature } from '../../api/client.ts';
+import type { MapLevel, ViewState } from '../../app-state/view-state.ts';
+import type { MessageKey, MessageParams } from '../../i18n/messages.ts';
+import { classifyRows, fillColors, type Classification, type Rgba } from './choropleth.ts';
+import { useAsync } from './use-async.ts';
+
+export interface Choropleth {
+  /** Values drawn now: the current answer, or the last one of the same area while it loads; null before any. */
+  shown: MeasureValues | null;
+  /** The current answer is on its way. */
+  loading: boolean;
+  /** The current answer failed, with the server's sentence. */
+  error: string | null;
+  retry: () => void;
+  classification: Classification | null;
+  /** Fill per division code, or null until both boundaries and values are in (the map then draws outlines). */
+  colors: ReadonlyMap<string, Rgba> | null;
+}
+
+export function useChoropleth(
+  view: Pick<ViewState, 'measure' | 'area' | 'asOf' | 'compareTo' | 'method' | 'breaks' | 'lang'>,
+  level: MapLevel,
+  features: readonly RegionFeature[] | null,
+  t: (key: MessageKey, params?: MessageParams) => string,
+): Choropleth {
+  const valuesKey = `values/${view.measure}/${level}/${view.area}/${view.asOf ?? ''}/${view.compareTo ?? ''}`;
+  const values = useAsync<MeasureValues>(valuesKey, () =>
+    fetchMeasureValues(view.measure, { level, parent: view.area, asOf: view.asOf, compareTo: view.compareTo }),
+  );
+
+  // While a new measure or date loads, the map keeps the last colours of the same area (no flash).
+  const lastValues = useRef<MeasureValues | null>(null);
+  if (values.status === 'ready') lastValues.current = values.data;
+  const last = lastValues.current;
+  const shown = values.status === 'ready' ? values.data : last && last.parent.code === view.area && last.level === level ? last : null;
+
+  const classification = useMemo(
+    () =>
+      shown
+        ? classifyRows(shown.rows, {
+            measure: shown.measure,
+            method: view.method,
+            customBreaks: view.breaks,
+            compare: shown.compareTo !== null,
+            lang: view.lang,
+            statusLabels:
+              shown.measure.statusRule === 'zero'
+                ? { ahead: t('status.ahead'), on_track: t('status.zero.on_track'), lagging: t('status.zero.lagging') }
+                : { ahead: t('status.ahead'), on_track: t('status.on_track'), lagging: t('status.lagging') },
+          })
+        : null,
+    [shown, view.method, view.breaks, view.lang, t],
+  );
+  const colors = useMemo(
+    () =>
+      features && shown && classification
+        ? fillColors(
+            features.map((f) => f.properties.code),
+            shown.rows,
+            classification,
+          )
+        : null,
+    [features, shown, classification],
+  );
+
+  return {
+    shown,
+    loading: values.status === 'loading',
+    error: values.status === 'error' ? values.message : null,
+    retry: values.retry,
+    classification,
+    colors,
+  };
+}
