@@ -9,22 +9,27 @@
  * with anonymous read off, the page is a login screen and asks nothing else of the API.
  * Accounts and their passwords are made for this run by tests/helpers/setup-e2e.ts.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { beijingToday } from '../../client/features/admin/time-format.ts';
 import { regionStyle } from '../../client/layers/region-style.ts';
 import { maskIdNumber, maskName } from '../../server/auth/mask.ts';
-import { statusColors } from '../../server/domain/classify.ts';
-import { baseUrl, launchBrowser } from '../helpers/browser.ts';
-import { boxArea, countColor, decodePng, type Box, type Image } from './pixels.ts';
+import {
+  baseUrl,
+  launchBrowser,
+  logIn,
+  openApp as open,
+  rgb,
+  screenshot as shot,
+  statusFill,
+  waitForMap as waitForDrawn,
+  type OpenedApp,
+} from './driver.ts';
+import { boxArea, countColor, type Box, type Image } from './pixels.ts';
 
 // The browser shares two cores with other suites: give each journey room.
 vi.setConfig({ testTimeout: 300_000 });
 
-const shotDir = path.resolve(import.meta.dirname, '__screenshots__');
-const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
 const accounts = inject('e2eAccounts');
 /** Polls wait this long: antd's animations and the map are slow under a software GPU on two busy cores. */
 const wait = { timeout: 30_000 };
@@ -46,13 +51,16 @@ let villageName: string;
 let otherVillage: { township: string; village: string };
 
 beforeAll(async () => {
-  fs.mkdirSync(shotDir, { recursive: true });
   browser = await launchBrowser();
   const res = await fetch(`${baseUrl()}/api/regions?level=village&parent=${village.townshipCode}`);
   const fc = (await res.json()) as { features: { properties: { code: string; name: string } }[] };
   villageName = fc.features.find((f) => f.properties.code === village.code)!.properties.name;
   const regions = async (level: string, parent: string) =>
-    ((await (await fetch(`${baseUrl()}/api/regions?level=${level}&parent=${parent}`)).json()) as { features: { properties: { code: string } }[] }).features.map((f) => f.properties.code);
+    (
+      (await (await fetch(`${baseUrl()}/api/regions?level=${level}&parent=${parent}`)).json()) as {
+        features: { properties: { code: string } }[];
+      }
+    ).features.map((f) => f.properties.code);
   const township = (await regions('township', '411481')).find((c) => /^411481[1-9]/.test(c)) ?? (await regions('township', '411481'))[0];
   otherVillage = { township, village: (await regions('village', township))[0] };
 });
@@ -61,58 +69,36 @@ afterAll(async () => {
   await browser?.close();
 });
 
-interface App {
-  page: Page;
-  /** Console errors, page errors and CSP violations. */
-  errors: string[];
-  /** Answers with status 401, by URL path. */
-  unauthorized: string[];
-  close: () => Promise<void>;
-}
-
 /** Open the app in a context of its own (its own cookies), collecting errors, CSP violations and 401 answers. */
-async function openApp(search = '', prepare?: (page: Page) => Promise<void>): Promise<App> {
-  const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, deviceScaleFactor: 1, locale: 'zh-CN' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  const unauthorized: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('response', (r) => { if (r.status() === 401) unauthorized.push(new URL(r.url()).pathname); });
-  // Every refusal is an error: the bundle carries no code that probes for eval (zod stays on the server).
-  await page.exposeFunction('__cspViolation', (directive: string, text: string) => { errors.push(`CSP: ${directive} ${text}`); });
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) =>
-      (window as unknown as { __cspViolation: (d: string, s: string) => void }).__cspViolation(e.effectiveDirective, `${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
-    );
-  });
-  if (prepare) await prepare(page);
-  await page.goto(baseUrl() + '/' + search, { waitUntil: 'domcontentloaded', timeout: 90_000 });
-  return { page, errors, unauthorized, close: () => context.close() };
-}
+const openApp = (search = '', prepare?: (page: Page) => Promise<void>): Promise<OpenedApp> =>
+  open(browser, search, { viewport: { width: 1600, height: 900 }, prepare });
 
 /** Errors other than the browser's note about an expected refused request (a wrong password is a 401 by design). */
 const unexpected = (errors: string[], allowed: number[] = []) =>
   errors.filter((e) => !allowed.some((status) => e.includes(`Failed to load resource: the server responded with a status of ${status}`)));
 
-async function waitForMap(page: Page) {
-  await page.waitForSelector('.map-view[data-map-ready="true"]', { timeout: 90_000 });
-  await page.waitForSelector('[data-testid="ranking"]', { timeout: 60_000 });
-  await expect.poll(() => page.getByTestId('values-loading').count(), { timeout: 60_000 }).toBe(0);
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  await page.waitForTimeout(800);
-}
+const waitForMap = (page: Page) => waitForDrawn(page, { settleMs: 800 });
 
 /** Let antd's open/close animations finish (slow under a software GPU), so a screenshot shows the end state. */
 async function settle(page: Page) {
   // A toast fading out may take its time; the checks look at other parts of the page, so go on after a while.
-  await page.waitForFunction(() => !document.querySelector('.ant-modal [class*="-appear"], .ant-zoom-appear, .ant-zoom-enter, .ant-zoom-leave, [class*="ant-drawer-panel-motion"], [class*="ant-drawer-mask-motion"], .ant-fade-appear, .ant-fade-enter, .ant-fade-leave'), undefined, { timeout: 20_000 }).catch(() => undefined);
+  await page
+    .waitForFunction(
+      () =>
+        !document.querySelector(
+          '.ant-modal [class*="-appear"], .ant-zoom-appear, .ant-zoom-enter, .ant-zoom-leave, [class*="ant-drawer-panel-motion"], [class*="ant-drawer-mask-motion"], .ant-fade-appear, .ant-fade-enter, .ant-fade-leave',
+        ),
+      undefined,
+      { timeout: 20_000 },
+    )
+    .catch(() => undefined);
   await page.waitForTimeout(150);
 }
 
+/** A screenshot of the end state of antd's animations. */
 async function screenshot(page: Page, name: string): Promise<Image> {
   await settle(page);
-  return decodePng(await page.screenshot({ path: path.join(shotDir, name) }));
+  return shot(page, name);
 }
 
 async function boxOf(page: Page, selector: string): Promise<Box> {
@@ -122,7 +108,8 @@ async function boxOf(page: Page, selector: string): Promise<Box> {
 }
 
 /** Share of `box` painted in `color`. */
-const share = (img: Image, color: readonly number[], box: Box, tolerance = 4) => countColor(img, color as [number, number, number], tolerance, box) / boxArea(img, box);
+const share = (img: Image, color: readonly number[], box: Box, tolerance = 4) =>
+  countColor(img, color as [number, number, number], tolerance, box) / boxArea(img, box);
 
 async function fillLogin(page: Page, username: string, password: string) {
   await page.getByLabel('用户名').fill(username);
@@ -130,22 +117,10 @@ async function fillLogin(page: Page, username: string, password: string) {
   await page.getByTestId('login-submit').click();
 }
 
-/** Log in through the header's 登录 dialog; resolves when the account button shows the user. */
-async function logIn(page: Page, account: { username: string; password: string; displayName: string }) {
-  await page.getByTestId('login-button').click();
-  await page.getByTestId('login-form').waitFor();
-  await fillLogin(page, account.username, account.password);
-  await expect.poll(() => page.getByTestId('account-button').textContent(), wait).toContain(account.displayName);
-  await expect.poll(() => page.locator('.login-modal:visible').count(), wait).toBe(0);
-}
-
 async function openAccountMenuItem(page: Page, label: string) {
   await page.getByTestId('account-button').click();
   await page.getByRole('menuitem', { name: label }).click();
 }
-
-/** Pixels of the map painted in one of the status colours. */
-const statusFill = (img: Image, box: Box) => (['ahead', 'on_track', 'lagging'] as const).reduce((n, k) => n + countColor(img, rgb(statusColors[k]), 6, box), 0);
 
 describe('accounts in the browser', () => {
   it('wrong password: the server’s one message in the dialog; then a leader logs in, the map still draws, no CSP error, and no 农户台账 button', async () => {
@@ -171,7 +146,9 @@ describe('accounts in the browser', () => {
       const error = page.getByTestId('login-error');
       await expect.poll(() => error.textContent(), wait).toBe('用户名或密码错误');
       const wrong = await screenshot(page, 'accounts-login-wrong-1600x900.png');
-      expect(share(wrong, colors.errorBg, await boxOf(page, '[data-testid="login-error"]'), 3), 'error alert background').toBeGreaterThan(0.4);
+      expect(share(wrong, colors.errorBg, await boxOf(page, '[data-testid="login-error"]'), 3), 'error alert background').toBeGreaterThan(
+        0.4,
+      );
       // The same sentence for an unknown username: nothing tells which part was wrong.
       await fillLogin(page, 'nobody-here', 'not-the-password-123');
       await expect.poll(() => error.textContent(), wait).toBe('用户名或密码错误');
@@ -200,7 +177,10 @@ describe('accounts in the browser', () => {
       expect(await page.getByText('农户台账').count()).toBe(0);
 
       expect(unexpected(app.errors, [401]), 'console errors').toEqual([]);
-      expect(app.unauthorized.every((p) => p === '/api/auth/login'), `401 answers: ${app.unauthorized.join(', ')}`).toBe(true);
+      expect(
+        app.unauthorized.every((p) => p === '/api/auth/login'),
+        `401 answers: ${app.unauthorized.join(', ')}`,
+      ).toBe(true);
     } finally {
       await app.close();
     }
@@ -209,7 +189,7 @@ describe('accounts in the browser', () => {
   it('the administrator creates a user, sees its password once; the user logs in; disabled, its open page gets 401 and asks for a new login at once', async () => {
     const admin = await openApp();
     const username = `e2e_${Date.now().toString(36)}`;
-    let user: App | null = null;
+    let user: OpenedApp | null = null;
     try {
       await waitForMap(admin.page);
       await logIn(admin.page, accounts.admin);
@@ -220,7 +200,10 @@ describe('accounts in the browser', () => {
       const drawer = await boxOf(admin.page, '.admin-drawer');
       expect(drawer.width, 'users drawer width').toBeGreaterThan(1000);
       expect(share(usersShot, colors.white, drawer, 2), 'users drawer white').toBeGreaterThan(0.6);
-      expect(share(usersShot, colors.brand, await boxOf(admin.page, '[data-testid="user-create"]'), 10), 'new-user button blue').toBeGreaterThan(0.5);
+      expect(
+        share(usersShot, colors.brand, await boxOf(admin.page, '[data-testid="user-create"]'), 10),
+        'new-user button blue',
+      ).toBeGreaterThan(0.5);
       // The county editor's row: role label, county name, the sign-off flag.
       const minquanRow = admin.page.locator('tr', { hasText: 'minquan' });
       expect(await minquanRow.textContent()).toMatch(/县级填报员.*民权县.*是/);
@@ -230,7 +213,11 @@ describe('accounts in the browser', () => {
       await admin.page.getByTestId('user-form-displayName').fill('民权县扶贫办（临时）');
       await admin.page.getByTestId('user-form-county').click();
       await admin.page.locator('.ant-select-item-option[title="民权县"]').click();
-      await admin.page.getByRole('button', { name: /保\s*存/ }).click();
+      // The user form's own 保存 (the map header has a 保存视图 button too).
+      await admin.page
+        .locator('.ant-modal')
+        .getByRole('button', { name: /^保\s*存$/ })
+        .click();
 
       const otp = admin.page.getByTestId('otp-password');
       await otp.waitFor({ timeout: 30_000 });
@@ -265,7 +252,10 @@ describe('accounts in the browser', () => {
       await expect.poll(() => reason.textContent(), wait).toBe('会话已过期，请重新登录');
       expect(user.unauthorized).toContain('/api/households');
       const expired = await screenshot(user.page, 'accounts-expired-1600x900.png');
-      expect(share(expired, colors.warningBg, await boxOf(user.page, '[data-testid="login-reason"]'), 3), 'expired notice background').toBeGreaterThan(0.4);
+      expect(
+        share(expired, colors.warningBg, await boxOf(user.page, '[data-testid="login-reason"]'), 3),
+        'expired notice background',
+      ).toBeGreaterThan(0.4);
       // Nobody is logged in any more: no account menu, no household button, /me agrees.
       expect(await user.page.getByTestId('account-button').count()).toBe(0);
       expect(await user.page.getByTestId('households-button').count()).toBe(0);
@@ -369,7 +359,8 @@ describe('accounts in the browser', () => {
       // The action filter searches as one types (the list is long).
       await admin.page.getByTestId('audit-action').click();
       await admin.page.keyboard.type('查看完整');
-      await admin.page.locator('.ant-select-item-option', { hasText: '查看完整信息' }).click();
+      // Exactly this action (授予查看完整信息权限, the grant of the right, is another one).
+      await admin.page.locator('.ant-select-item-option[title="查看完整信息"]').click();
       await admin.page.getByTestId('audit-search').click();
       const rows = admin.page.getByTestId('audit-table').locator('tbody tr.ant-table-row');
       await expect.poll(() => rows.count(), wait).toBe(1);
@@ -412,7 +403,9 @@ describe('accounts in the browser', () => {
       expect(failed).toMatch(/leader.*登录.*user:leader.*失败.*reason=wrong_password/);
       expect(failed).toMatch(/nobody-here.*登录.*失败.*reason=unknown_user/);
       const failedShot = await screenshot(page, 'accounts-audit-failed-1600x900.png');
-      expect(countColor(failedShot, colors.successTagBg, 3, await boxOf(page, '[data-testid="audit-table"]')), 'no 成功 tags').toBeLessThan(50);
+      expect(countColor(failedShot, colors.successTagBg, 3, await boxOf(page, '[data-testid="audit-table"]')), 'no 成功 tags').toBeLessThan(
+        50,
+      );
 
       // Today, typed the Chinese way: the failures are still there; a day in 2020: none.
       const [y, m, d] = beijingToday().split('-').map(Number);
@@ -476,7 +469,11 @@ describe('accounts in the browser', () => {
       expect(share(img, colors.brand, await boxOf(page, '[data-testid="login-submit"]'), 10), 'login button blue').toBeGreaterThan(0.6);
       expect(await page.locator('.map-view').count(), 'no map behind the login screen').toBe(0);
       expect(await page.getByTestId('login-button').count(), 'no second login button in the header').toBe(0);
-      expect(requests.filter((p) => p.startsWith('/api/') && p !== '/api/auth/me'), 'API requests before login').toEqual([]);
+      expect(
+        // Only who is logged in, and the public name and extent of the area the deployment serves (the login card names it).
+        requests.filter((p) => p.startsWith('/api/') && p !== '/api/auth/me' && p !== '/api/meta'),
+        'API requests before login',
+      ).toEqual([]);
 
       await fillLogin(page, accounts.leader.username, accounts.leader.password);
       await waitForMap(page);

@@ -4,21 +4,29 @@
  * to townships and villages with the breadcrumb, a measure switch that moves only values (no boundary
  * refetch), and the diverging change-since map. Screenshots at each level, 1920×1080 and 1366×768.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { MeasureValues } from '../../client/api/client.ts';
 import { rampChangePuOr7, statusColors } from '../../server/domain/classify.ts';
 import { getMeasure } from '../../server/domain/measures.ts';
-import { baseUrl, launchBrowser } from '../helpers/browser.ts';
-import { countColor, decodePng, type Box, type Image } from './pixels.ts';
+import {
+  api,
+  launchBrowser,
+  mapBox,
+  mapIdle,
+  openApp as open,
+  projectToPage,
+  rgb,
+  screenshot as shot,
+  statusFill,
+  waitForMap,
+} from './driver.ts';
+import { countColor, type Box } from './pixels.ts';
+import { bbox } from '@turf/turf';
+import type { FeatureCollection } from 'geojson';
 
 // The browser shares two cores with other suites: give each journey room.
 vi.setConfig({ testTimeout: 300_000 });
-
-const shotDir = path.resolve(import.meta.dirname, '__screenshots__');
-const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
 
 interface RegionProps {
   code: string;
@@ -28,15 +36,12 @@ interface RegionProps {
 
 let browser: Browser;
 
-async function api<T>(p: string): Promise<T> {
-  const res = await fetch(baseUrl() + p);
-  expect(res.status, p).toBe(200);
-  return (await res.json()) as T;
-}
-const regionsOf = async (level: string, parent: string) => (await api<{ features: { properties: RegionProps }[] }>(`/api/regions?level=${level}&parent=${parent}`)).features.map((f) => f.properties);
+const regionsOf = async (level: string, parent: string) =>
+  (await api<{ features: { properties: RegionProps }[] }>(`/api/regions?level=${level}&parent=${parent}`)).features.map(
+    (f) => f.properties,
+  );
 
 beforeAll(async () => {
-  fs.mkdirSync(shotDir, { recursive: true });
   browser = await launchBrowser();
 });
 
@@ -44,46 +49,12 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function openApp(search = '', viewport = { width: 1920, height: 1080 }) {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: 'zh-CN' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  const requests: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('request', (r) => requests.push(r.url()));
-  // 'domcontentloaded': on two busy cores the load event can take longer than the map itself.
-  await page.goto(baseUrl() + '/' + search, { waitUntil: 'domcontentloaded', timeout: 90_000 });
-  return { page, errors, requests, close: () => context.close() };
-}
+const openApp = (search = '', viewport?: { width: number; height: number }) => open(browser, search, { viewport });
+/** Map drawn, values in, ranking rendered with `rows` rows (when given), the fitBounds animation over. */
+const waitForChoropleth = (page: Page, rows?: number) => waitForMap(page, { rows });
 
-/** Map drawn, values in, ranking rendered with `rows` rows (when given), a frame or two settled. */
-async function waitForChoropleth(page: Page, rows?: number) {
-  await page.waitForSelector('.map-view[data-map-ready="true"]', { timeout: 90_000 });
-  await page.waitForSelector('[data-testid="ranking"]', { timeout: 60_000 });
-  if (rows !== undefined) await expect.poll(() => page.locator('.ranking__row').count(), { timeout: 60_000 }).toBe(rows);
-  await expect.poll(() => page.getByTestId('values-loading').count(), { timeout: 60_000 }).toBe(0);
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  await page.waitForTimeout(1200); // fitBounds animation (700 ms) and label placement at rest
-}
-
-async function mapBox(page: Page): Promise<Box> {
-  const box = await page.locator('.map-view').boundingBox();
-  if (!box) throw new Error('map not on screen');
-  return box;
-}
-
-async function shot(page: Page, name: string): Promise<Image> {
-  return decodePng(await page.screenshot({ path: path.join(shotDir, name) }));
-}
-
-async function projectToPage(page: Page, lngLat: [number, number]) {
-  const p = await page.evaluate((ll) => window.__map!.project(ll), lngLat);
-  const box = await mapBox(page);
-  return { x: box.x + p.x, y: box.y + p.y };
-}
-
-const values = (measure: string, level: string, parent: string, extra = '') => api<MeasureValues>(`/api/measures/${measure}?level=${level}&parent=${parent}${extra}`);
+const values = (measure: string, level: string, parent: string, extra = '') =>
+  api<MeasureValues>(`/api/measures/${measure}?level=${level}&parent=${parent}${extra}`);
 
 const byRank = (v: MeasureValues) => [...v.rows].filter((r) => r.rank !== null).sort((a, b) => a.rank! - b.rank!);
 
@@ -117,7 +88,12 @@ describe('choropleth', () => {
       const codes = await page.locator('.ranking__row').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
       expect(codes[0]).toBe(best.code);
       expect(codes[ranked.length - 1]).toBe(worst.code);
-      expect(await page.locator('.ranking__row').nth(ranked.length - 1).getAttribute('class')).toContain('ranking__row--lagging');
+      expect(
+        await page
+          .locator('.ranking__row')
+          .nth(ranked.length - 1)
+          .getAttribute('class'),
+      ).toContain('ranking__row--lagging');
       // Legend: measure, formula, date in Chinese, expected value.
       const legend = (await page.getByTestId('legend').textContent())!;
       expect(legend).toContain(getMeasure('spend_rate').formulaZh);
@@ -134,7 +110,7 @@ describe('choropleth', () => {
       expect(await page.getByTestId('breadcrumb').textContent()).toContain('乡镇/村界为示意（合成）');
       const tImg = await shot(page, 'choropleth-township-1920x1080.png');
       const tv = await values('spend_rate', 'township', worst.code);
-      const statusPx = (['ahead', 'on_track', 'lagging'] as const).reduce((s, k) => s + countColor(tImg, rgb(statusColors[k]), 6, box), 0);
+      const statusPx = statusFill(tImg, box);
       expect(statusPx / (box.width * box.height), 'status fill share at township level').toBeGreaterThan(0.2);
       expect(await page.locator('#region-card-title').textContent()).toContain(worst.name);
 
@@ -179,14 +155,22 @@ describe('choropleth', () => {
       const pv = await values('pv_registration', 'county', '4114');
       // The API's status mix is what the map shows now.
       for (const status of ['ahead', 'lagging'] as const) {
-        if (pv.rows.some((r) => r.status === status)) expect(countColor(after, rgb(statusColors[status]), 6, box), status).toBeGreaterThan(1500);
+        if (pv.rows.some((r) => r.status === status))
+          expect(countColor(after, rgb(statusColors[status]), 6, box), status).toBeGreaterThan(1500);
       }
       let changed = 0;
-      for (let i = 0; i < before.data.length; i += 4 * 7) if (before.data[i] !== after.data[i] || before.data[i + 1] !== after.data[i + 1]) changed++;
+      for (let i = 0; i < before.data.length; i += 4 * 7)
+        if (before.data[i] !== after.data[i] || before.data[i + 1] !== after.data[i + 1]) changed++;
       expect(changed, 'pixels that changed').toBeGreaterThan(2000);
-      const later = requests.slice(from).map((u) => new URL(u).pathname).filter((p) => p.startsWith('/api/'));
+      const later = requests
+        .slice(from)
+        .map((u) => new URL(u).pathname)
+        .filter((p) => p.startsWith('/api/'));
       expect(later.some((p) => p === '/api/measures/pv_registration')).toBe(true);
-      expect(later.filter((p) => p.startsWith('/api/regions')), 'boundary requests after the switch').toEqual([]);
+      expect(
+        later.filter((p) => p.startsWith('/api/regions')),
+        'boundary requests after the switch',
+      ).toEqual([]);
       expect(await page.getByTestId('legend').textContent()).toContain(target.formulaZh);
       expect(errors).toEqual([]);
     } finally {
@@ -236,4 +220,30 @@ describe('choropleth', () => {
       }
     }
   }, 400_000);
+
+  it('keeps the whole city in view when the map is resized before anyone moves it (panels settling, a window made smaller)', async () => {
+    const { page, close } = await openApp('', { width: 1920, height: 1080 });
+    try {
+      await waitForChoropleth(page);
+      const [w, s, e, n] = bbox((await api<FeatureCollection>('/api/regions?level=county&parent=4114')) as never);
+      await page.setViewportSize({ width: 1366, height: 768 });
+      await mapIdle(page);
+      const fit = await page.evaluate(
+        ([west, south, east, north]) => {
+          const map = window.__map!;
+          const nw = map.project([west, north]);
+          const se = map.project([east, south]);
+          const c = map.getCanvas();
+          return { left: nw.x, top: nw.y, right: se.x, bottom: se.y, width: c.clientWidth, height: c.clientHeight };
+        },
+        [w, s, e, n],
+      );
+      expect(fit.left, 'west edge in view').toBeGreaterThanOrEqual(0);
+      expect(fit.top, 'north edge in view').toBeGreaterThanOrEqual(0);
+      expect(fit.right, 'east edge in view').toBeLessThanOrEqual(fit.width);
+      expect(fit.bottom, 'south edge in view').toBeLessThanOrEqual(fit.height);
+    } finally {
+      await close();
+    }
+  });
 });

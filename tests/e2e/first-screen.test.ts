@@ -4,20 +4,26 @@
  * fetched from outside this machine; then English, hover, selection, and the API-down screen.
  * Screenshots go to tests/e2e/__screenshots__/.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { regionStyle } from '../../client/layers/region-style.ts';
 import type { MeasureValues } from '../../client/api/client.ts';
 import { statusColors } from '../../server/domain/classify.ts';
-import { baseUrl, launchBrowser } from '../helpers/browser.ts';
-import { boxArea, countColor, countColorInBoxes, decodePng, mixColor, type Box, type Image } from './pixels.ts';
+import {
+  api,
+  launchBrowser,
+  mapBox,
+  openApp as open,
+  projectToPage,
+  rgb,
+  screenshot,
+  statusFill,
+  waitForMap as waitForDrawn,
+} from './driver.ts';
+import { boxArea, countColor, countColorInBoxes, mixColor, type Box } from './pixels.ts';
 
 // The browser shares two cores with other suites: give each journey room.
 vi.setConfig({ testTimeout: 300_000 });
-
-const shotDir = path.resolve(import.meta.dirname, '__screenshots__');
 
 interface Label {
   code: string;
@@ -30,71 +36,24 @@ let browser: Browser;
 let counties: Label[];
 let spend: MeasureValues;
 
-const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
-/** Pixels of the map painted in one of the status colours (the default choropleth: against 序时进度). */
-const statusFill = (img: Image, box: Box) => (['ahead', 'on_track', 'lagging'] as const).reduce((n, k) => n + countColor(img, rgb(statusColors[k]), 6, box), 0);
-
 beforeAll(async () => {
-  fs.mkdirSync(shotDir, { recursive: true });
   browser = await launchBrowser();
-  const res = await fetch(`${baseUrl()}/api/regions?level=county&parent=4114`);
-  expect(res.status).toBe(200);
-  const fc = (await res.json()) as { features: { properties: Label }[] };
-  counties = fc.features.map((f) => f.properties);
-  spend = (await (await fetch(`${baseUrl()}/api/measures/spend_rate?level=county&parent=4114`)).json()) as MeasureValues;
+  counties = (await api<{ features: { properties: Label }[] }>('/api/regions?level=county&parent=4114')).features.map((f) => f.properties);
+  spend = await api<MeasureValues>('/api/measures/spend_rate?level=county&parent=4114');
 });
 
 afterAll(async () => {
   await browser?.close();
 });
 
-/** Open the app like openPage() does, but record every request from the first one on. */
-async function openApp(search = '', viewport = { width: 1920, height: 1080 }) {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale: 'zh-CN' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  const external: string[] = [];
-  const local = new RegExp(`^(${baseUrl().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}|https?://(localhost|127\\.0\\.0\\.1)(:\\d+)?/|data:|blob:)`);
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
-  page.on('request', (r) => { if (!local.test(r.url())) external.push(r.url()); });
-  // 'domcontentloaded': on two busy cores the load event can take longer than the map itself.
-  await page.goto(baseUrl() + '/' + search, { waitUntil: 'domcontentloaded', timeout: 90_000 });
-  return { page, errors, external, close: () => context.close() };
-}
+/** Open the app, recording every request from the first one on; a failed request is an error here. */
+const openApp = (search = '', viewport?: { width: number; height: number }) =>
+  open(browser, search, { viewport, failedRequestsAreErrors: true });
+/** Labels (name + value) placed at rest. */
+const waitForMap = (page: Page) => waitForDrawn(page, { settleMs: 1000 });
 
-/** Wait until the map reports its layers drawn, then let a frame or two settle. */
-async function waitForMap(page: Page) {
-  await page.waitForSelector('.map-view[data-map-ready="true"]', { timeout: 90_000 });
-  await page.waitForSelector('[data-testid="ranking"]', { timeout: 60_000 });
-  await expect.poll(() => page.getByTestId('values-loading').count(), { timeout: 60_000 }).toBe(0);
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  await page.waitForTimeout(1000); // labels (name + value) placed at rest
-}
-
-async function mapBox(page: Page): Promise<Box> {
-  const box = await page.locator('.map-view').boundingBox();
-  if (!box) throw new Error('map not on screen');
-  return box;
-}
-
-async function screenshot(page: Page, name: string): Promise<Image> {
-  const png = await page.screenshot({ path: path.join(shotDir, name) });
-  return decodePng(png);
-}
-
-/** Page pixel of [lng, lat], through the live map (window.__map exists only for automated browsers). */
-async function projectToPage(page: Page, lngLat: [number, number]): Promise<{ x: number; y: number }> {
-  const p = await page.evaluate((ll) => {
-    const map = window.__map;
-    if (!map) throw new Error('window.__map missing');
-    const { x, y } = map.project(ll);
-    return { x, y };
-  }, lngLat);
-  const box = await mapBox(page);
-  return { x: box.x + p.x, y: box.y + p.y };
-}
+/** Requests for data of the operational layers (projects, PV stations, households, benefit links, details). */
+const layerRequest = /\/api\/(layers\/|projects\b|pv-stations\b)/;
 
 /**
  * Where the name and, under it, the value are drawn around the anchor (a page point): characters of
@@ -110,10 +69,22 @@ function labelBox(at: { x: number; y: number }, name: string): Box {
 
 describe('first screen', () => {
   it('draws the counties of 商丘市 with offline Chinese labels, the demo badge, no errors and no outside requests', async () => {
-    const { page, errors, external, close } = await openApp();
+    const { page, errors, external, requests, uncompressed, close } = await openApp();
     try {
       await waitForMap(page);
       const img = await screenshot(page, 'first-screen-1920x1080.png');
+      // Every layer is off at first: the first screen fetches none of their data (the area card asks
+      // for its few lagging projects only), and every script and style sheet arrives compressed.
+      await page.waitForTimeout(1500);
+      expect(
+        requests.filter((u) => layerRequest.test(u)),
+        'layer data requested while every layer is off',
+      ).toEqual([]);
+      expect(
+        requests.some((u) => u.includes('/api/lagging-projects?')),
+        'the area card asks for its lagging projects',
+      ).toBe(true);
+      expect(uncompressed, 'assets sent uncompressed to a browser that accepts br and gzip').toEqual([]);
       const box = await mapBox(page);
       const area = boxArea(img, box);
 
@@ -152,7 +123,9 @@ describe('first screen', () => {
       expect(await badge.textContent()).toBe('演示数据');
       const badgeBox = (await badge.boundingBox())!;
       expect(badgeBox.y + badgeBox.height).toBeLessThanOrEqual(60);
-      expect(countColor(img, [255, 214, 102], 6, badgeBox), 'badge background pixels').toBeGreaterThan(badgeBox.width * badgeBox.height * 0.3);
+      expect(countColor(img, [255, 214, 102], 6, badgeBox), 'badge background pixels').toBeGreaterThan(
+        badgeBox.width * badgeBox.height * 0.3,
+      );
       await badge.hover();
       await expect.poll(() => page.getByRole('tooltip').textContent()).toMatch(/演示数据.*合成/);
 
@@ -210,8 +183,9 @@ describe('first screen', () => {
       const at = await projectToPage(page, target.label!);
       const probe = { x: at.x, y: at.y + 30 };
       await page.mouse.move(probe.x, probe.y);
-      await expect.poll(() => page.locator('.deck-tooltip').textContent(), { timeout: 10_000 }).toContain(target.name);
-      expect(await page.locator('.deck-tooltip').textContent()).toContain('序时进度');
+      // The division's tooltip (drawn by the map beside the pointer; deck objects keep deck's own).
+      await expect.poll(() => page.locator('.map-tooltip').textContent(), { timeout: 10_000 }).toContain(target.name);
+      expect(await page.locator('.map-tooltip').textContent()).toContain('序时进度');
       // The hovered county's row is highlighted in the ranking (map → list).
       await expect.poll(() => page.locator('.ranking__row--hover').getAttribute('data-code')).toBe(target.code);
       await page.waitForTimeout(300);
@@ -246,24 +220,31 @@ describe('first screen', () => {
   });
 
   it('says what to do when the API fails, and recovers on retry', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, deviceScaleFactor: 1 });
-    const page = await context.newPage();
+    let fail = true;
+    const { page, close } = await open(browser, '', {
+      viewport: { width: 1366, height: 768 },
+      prepare: (p) =>
+        p.route('**/api/regions**', (route) =>
+          fail
+            ? route.fulfill({
+                status: 503,
+                contentType: 'application/json',
+                body: JSON.stringify({ error: { message: 'database unavailable' } }),
+              })
+            : route.continue(),
+        ),
+    });
     try {
-      let fail = true;
-      await page.route('**/api/regions**', (route) =>
-        fail ? route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { message: 'database unavailable' } }) }) : route.continue(),
-      );
-      await page.goto(baseUrl() + '/', { waitUntil: 'domcontentloaded', timeout: 90_000 });
       const alert = page.getByTestId('map-error');
       await alert.waitFor({ timeout: 30_000 });
       expect(await alert.textContent()).toContain('无法加载行政区划数据，请检查服务器是否运行后重试');
-      await page.screenshot({ path: path.join(shotDir, 'api-error-1366x768.png') });
+      await screenshot(page, 'api-error-1366x768.png');
       fail = false;
       await page.getByRole('button', { name: /重\s*试/ }).click();
       await waitForMap(page);
       expect(await alert.count()).toBe(0);
     } finally {
-      await context.close();
+      await close();
     }
   });
 });

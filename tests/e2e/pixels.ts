@@ -18,7 +18,11 @@ export function decodePng(png: Uint8Array): Image {
   const buf = Buffer.from(png.buffer, png.byteOffset, png.byteLength);
   if (buf.readUInt32BE(0) !== 0x89504e47) throw new Error('not a PNG');
   let pos = 8;
-  let width = 0, height = 0, bitDepth = 0, colorType = 0, interlace = 0;
+  let width = 0,
+    height = 0,
+    bitDepth = 0,
+    colorType = 0,
+    interlace = 0;
   const idat: Buffer[] = [];
   while (pos < buf.length) {
     const len = buf.readUInt32BE(pos);
@@ -35,7 +39,8 @@ export function decodePng(png: Uint8Array): Image {
     pos += 12 + len;
   }
   const channels = ({ 0: 1, 2: 3, 4: 2, 6: 4 } as Record<number, number>)[colorType];
-  if (bitDepth !== 8 || !channels || interlace !== 0) throw new Error(`unsupported PNG: depth ${bitDepth}, colour type ${colorType}, interlace ${interlace}`);
+  if (bitDepth !== 8 || !channels || interlace !== 0)
+    throw new Error(`unsupported PNG: depth ${bitDepth}, colour type ${colorType}, interlace ${interlace}`);
   const raw = zlib.inflateSync(Buffer.concat(idat));
   const stride = width * channels;
   const pixels = new Uint8Array(stride * height);
@@ -50,16 +55,27 @@ export function decodePng(png: Uint8Array): Image {
       const c = prev && i >= channels ? prev[i - channels] : 0;
       let v = line[i];
       switch (filter) {
-        case 0: break;
-        case 1: v += a; break;
-        case 2: v += b; break;
-        case 3: v += (a + b) >> 1; break;
+        case 0:
+          break;
+        case 1:
+          v += a;
+          break;
+        case 2:
+          v += b;
+          break;
+        case 3:
+          v += (a + b) >> 1;
+          break;
         case 4: {
-          const p = a + b - c, pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+          const p = a + b - c,
+            pa = Math.abs(p - a),
+            pb = Math.abs(p - b),
+            pc = Math.abs(p - c);
           v += pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
           break;
         }
-        default: throw new Error(`bad PNG filter ${filter}`);
+        default:
+          throw new Error(`bad PNG filter ${filter}`);
       }
       out[i] = v & 0xff;
     }
@@ -68,10 +84,13 @@ export function decodePng(png: Uint8Array): Image {
   for (let p = 0; p < width * height; p++) {
     const s = p * channels;
     const [r, g, b, al] =
-      channels === 4 ? [pixels[s], pixels[s + 1], pixels[s + 2], pixels[s + 3]]
-      : channels === 3 ? [pixels[s], pixels[s + 1], pixels[s + 2], 255]
-      : channels === 2 ? [pixels[s], pixels[s], pixels[s], pixels[s + 1]]
-      : [pixels[s], pixels[s], pixels[s], 255];
+      channels === 4
+        ? [pixels[s], pixels[s + 1], pixels[s + 2], pixels[s + 3]]
+        : channels === 3
+          ? [pixels[s], pixels[s + 1], pixels[s + 2], 255]
+          : channels === 2
+            ? [pixels[s], pixels[s], pixels[s], pixels[s + 1]]
+            : [pixels[s], pixels[s], pixels[s], 255];
     data.set([r, g, b, al], p * 4);
   }
   return { width, height, data };
@@ -87,12 +106,19 @@ export interface Box {
 /** Number of pixels in `box` (default: the whole image) whose R, G and B are each within `tolerance` of `color`. */
 export function countColor(img: Image, color: Rgb, tolerance = 6, box: Box = { x: 0, y: 0, width: img.width, height: img.height }): number {
   let n = 0;
-  const x0 = Math.max(0, Math.floor(box.x)), y0 = Math.max(0, Math.floor(box.y));
-  const x1 = Math.min(img.width, Math.ceil(box.x + box.width)), y1 = Math.min(img.height, Math.ceil(box.y + box.height));
+  const x0 = Math.max(0, Math.floor(box.x)),
+    y0 = Math.max(0, Math.floor(box.y));
+  const x1 = Math.min(img.width, Math.ceil(box.x + box.width)),
+    y1 = Math.min(img.height, Math.ceil(box.y + box.height));
   for (let y = y0; y < y1; y++) {
     for (let x = x0; x < x1; x++) {
       const i = (y * img.width + x) * 4;
-      if (Math.abs(img.data[i] - color[0]) <= tolerance && Math.abs(img.data[i + 1] - color[1]) <= tolerance && Math.abs(img.data[i + 2] - color[2]) <= tolerance) n++;
+      if (
+        Math.abs(img.data[i] - color[0]) <= tolerance &&
+        Math.abs(img.data[i + 1] - color[1]) <= tolerance &&
+        Math.abs(img.data[i + 2] - color[2]) <= tolerance
+      )
+        n++;
     }
   }
   return n;
@@ -116,15 +142,22 @@ export function countColorInBoxes(img: Image, color: Rgb, tolerance: number, box
   const seen = new Uint8Array(img.width * img.height);
   let n = 0;
   for (const box of boxes) {
-    const x0 = Math.max(0, Math.floor(box.x)), y0 = Math.max(0, Math.floor(box.y));
-    const x1 = Math.min(img.width, Math.ceil(box.x + box.width)), y1 = Math.min(img.height, Math.ceil(box.y + box.height));
+    const x0 = Math.max(0, Math.floor(box.x)),
+      y0 = Math.max(0, Math.floor(box.y));
+    const x1 = Math.min(img.width, Math.ceil(box.x + box.width)),
+      y1 = Math.min(img.height, Math.ceil(box.y + box.height));
     for (let y = y0; y < y1; y++) {
       for (let x = x0; x < x1; x++) {
         const p = y * img.width + x;
         if (seen[p]) continue;
         seen[p] = 1;
         const i = p * 4;
-        if (Math.abs(img.data[i] - color[0]) <= tolerance && Math.abs(img.data[i + 1] - color[1]) <= tolerance && Math.abs(img.data[i + 2] - color[2]) <= tolerance) n++;
+        if (
+          Math.abs(img.data[i] - color[0]) <= tolerance &&
+          Math.abs(img.data[i + 1] - color[1]) <= tolerance &&
+          Math.abs(img.data[i + 2] - color[2]) <= tolerance
+        )
+          n++;
       }
     }
   }

@@ -55,11 +55,15 @@ const e2eAccounts: Omit<E2eAccount, 'password'>[] = [
 ];
 
 export default async function setup(project: TestProject) {
-  if (!fs.existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: install it (apt-get install chromium) or set CHROMIUM_PATH.`);
+  if (!fs.existsSync(chromiumPath))
+    throw new Error(`Chromium not found at ${chromiumPath}: install it (apt-get install chromium) or set CHROMIUM_PATH.`);
   // A production bundle, as users get it (vitest sets NODE_ENV=test, which would build React's development mode).
   // Into a folder of this run's own, so two runs at once never serve each other's half-written bundle.
   const clientDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fupin-e2e-client-'));
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', clientDir, '--emptyOutDir'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', clientDir, '--emptyOutDir'], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   const templates = await buildEmbeddedTemplates();
   const dir = copyEmbeddedTemplate(templates.demo);
   const database = await openDatabase({ dataDir: dir, migrate: false });
@@ -71,9 +75,18 @@ export default async function setup(project: TestProject) {
   }
   project.provide('e2eAccounts', accounts as Record<'admin' | 'minquan' | 'leader', E2eAccount>);
   // Fictitious holders for one village's households (unmasking needs something to unmask).
-  const ids = await database.db.select({ id: households.id }).from(households).where(eq(households.villageCode, householdVillage)).orderBy(asc(households.id));
-  const holders = ids.slice(0, fixtureNames.length).map(({ id }, i) => ({ id, holderName: fixtureNames[i], idNumber: `411421198${i}0${(i % 9) + 1}15${String(1000 + i * 37).slice(-4)}` }));
-  for (const h of holders) await database.db.update(households).set({ holderName: h.holderName, idNumber: h.idNumber }).where(eq(households.id, h.id));
+  const ids = await database.db
+    .select({ id: households.id })
+    .from(households)
+    .where(eq(households.villageCode, householdVillage))
+    .orderBy(asc(households.id));
+  const holders = ids.slice(0, fixtureNames.length).map(({ id }, i) => ({
+    id,
+    holderName: fixtureNames[i],
+    idNumber: `411421198${i}0${(i % 9) + 1}15${String(1000 + i * 37).slice(-4)}`,
+  }));
+  for (const h of holders)
+    await database.db.update(households).set({ holderName: h.holderName, idNumber: h.idNumber }).where(eq(households.id, h.id));
   project.provide('e2eHouseholdVillage', { code: householdVillage, townshipCode: householdVillage.slice(0, 9), holders });
   const app = createApp({ database });
   mountClient(app, clientDir);

@@ -17,6 +17,8 @@ declare module 'vitest' {
 }
 
 export interface TestDatabase extends Database {
+  /** The connection URL of a PostgreSQL test database (undefined on the embedded backend). */
+  url?: string;
   /** Close and delete the database. */
   dispose(): Promise<void>;
 }
@@ -31,9 +33,11 @@ export async function openTestDatabase(opts: { demo?: boolean } = {}): Promise<T
     const name = `${t.demo.replace(/_tmpl_demo$/, '')}_${crypto.randomBytes(4).toString('hex')}`;
     const admin = postgres(t.url, { max: 1, onnotice: () => {} });
     await admin.unsafe(`CREATE DATABASE "${name}" TEMPLATE "${t[which]}"`);
-    const database = await openDatabase({ databaseUrl: withDatabase(t.url, name), migrate: false });
+    const url = withDatabase(t.url, name);
+    const database = await openDatabase({ databaseUrl: url, migrate: false });
     return {
       ...database,
+      url,
       async dispose() {
         await database.close();
         await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

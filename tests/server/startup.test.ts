@@ -48,16 +48,40 @@ afterAll(() => {
 
 describe('start-up errors', () => {
   it.each([
-    { title: 'port already taken', env: () => ({ PORT: String(blockedPort) }), msg: /^Port \d+ is already in use: stop the other program or start with another port/m },
-    { title: 'unreachable DATABASE_URL', env: () => ({ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nowhere' }), msg: /^Cannot connect to the PostgreSQL server in DATABASE_URL .*unset DATABASE_URL/m },
-    { title: 'DATABASE_URL of another kind', env: () => ({ DATABASE_URL: 'mysql://localhost/x' }), msg: /^Invalid configuration: DATABASE_URL must start with postgres:\/\//m },
+    {
+      title: 'port already taken',
+      env: () => ({ PORT: String(blockedPort) }),
+      msg: /^Port \d+ is already in use: stop the other program or start with another port/m,
+    },
+    {
+      title: 'unreachable DATABASE_URL',
+      env: () => ({ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nowhere' }),
+      msg: /^Cannot connect to the PostgreSQL server in DATABASE_URL .*unset DATABASE_URL/m,
+    },
+    {
+      title: 'DATABASE_URL of another kind',
+      env: () => ({ DATABASE_URL: 'mysql://localhost/x' }),
+      msg: /^Invalid configuration: DATABASE_URL must start with postgres:\/\//m,
+    },
     { title: 'invalid PORT', env: () => ({ PORT: 'eighty' }), msg: /^Invalid configuration: PORT/m },
-    { title: 'a data folder that is not a database', env: () => ({ DATA_DIR: path.join(tmp, 'junk') }), msg: /is not an embedded database .* delete this one to start fresh/ },
-    { title: 'a damaged data folder', env: () => ({ DATA_DIR: path.join(tmp, 'broken') }), msg: /could not be opened .* It may be damaged or half-written: delete the folder/ },
-  ])('$title: exits 1 with one sentence and no stack trace', async ({ env, msg }) => {
-    const { code, out } = await start(env());
-    expect(code).toBe(1);
-    expect(out).toMatch(msg);
-    expect(out).not.toMatch(/\n\s+at .+:\d+:\d+/); // no stack frames
-  }, 120_000);
+    {
+      title: 'a data folder that is not a database',
+      env: () => ({ DATA_DIR: path.join(tmp, 'junk') }),
+      msg: /is not an embedded database .* delete this one to start fresh/,
+    },
+    {
+      title: 'a damaged data folder',
+      env: () => ({ DATA_DIR: path.join(tmp, 'broken') }),
+      msg: /could not be opened .* It may be damaged or half-written: delete the folder/,
+    },
+  ])(
+    '$title: exits 1 with one sentence and no stack trace',
+    async ({ env, msg }) => {
+      const { code, out } = await start(env());
+      expect(code).toBe(1);
+      expect(out).toMatch(msg);
+      expect(out).not.toMatch(/\n\s+at .+:\d+:\d+/); // no stack frames
+    },
+    120_000,
+  );
 });

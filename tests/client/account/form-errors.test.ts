@@ -9,13 +9,22 @@ describe('fieldErrorsOf', () => {
   it.each([
     {
       name: 'validation issues go to their fields',
-      problem: { message: 'Invalid request — username: must be 3–32 characters', issues: [{ path: 'username', message: 'must be 3–32 characters' }] },
+      problem: {
+        message: 'Invalid request — username: must be 3–32 characters',
+        issues: [{ path: 'username', message: 'must be 3–32 characters' }],
+      },
       fields: [{ name: 'username', errors: ['must be 3–32 characters'] }],
       general: null,
     },
     {
       name: 'several password problems at one field',
-      problem: { message: 'password: a b', issues: [{ path: 'password', message: 'a' }, { path: 'password', message: 'b' }] },
+      problem: {
+        message: 'password: a b',
+        issues: [
+          { path: 'password', message: 'a' },
+          { path: 'password', message: 'b' },
+        ],
+      },
       fields: [{ name: 'password', errors: ['a', 'b'] }],
       general: null,
     },
@@ -33,7 +42,13 @@ describe('fieldErrorsOf', () => {
     },
     {
       name: 'an issue naming no field is shown above the form, the rest at theirs',
-      problem: { message: 'Invalid request — role: bad; username: bad', issues: [{ path: 'role', message: 'bad' }, { path: 'username', message: 'bad' }] },
+      problem: {
+        message: 'Invalid request — role: bad; username: bad',
+        issues: [
+          { path: 'role', message: 'bad' },
+          { path: 'username', message: 'bad' },
+        ],
+      },
       fields: [{ name: 'username', errors: ['bad'] }],
       general: 'Invalid request — role: bad; username: bad',
     },
@@ -48,14 +63,20 @@ describe('fieldErrorsOf', () => {
   });
 
   it('the server’s policy sentences arrive at the new-password field in the interface language', () => {
-    const problems = checkPassword('short', { mode: 'length', minLength: 12 }, 'minquan');
+    const problems = checkPassword('pw-河南', { mode: 'length', minLength: 12 }, 'minquan');
     const issues = problems.map((message) => ({ path: 'newPassword', message }));
-    expect(changePasswordErrors(400, { message: `newPassword: ${problems.join(' ')}`, issues }, 'zh')).toEqual({ fields: [{ name: 'newPassword', errors: ['密码至少 12 个字符'] }], general: null });
+    expect(changePasswordErrors(400, { message: `newPassword: ${problems.join(' ')}`, issues }, 'zh')).toEqual({
+      fields: [{ name: 'newPassword', errors: ['密码至少 12 个字符'] }],
+      general: null,
+    });
     expect(changePasswordErrors(400, { message: '', issues }, 'en').fields[0].errors).toEqual(['At least 12 characters.']);
   });
 
   it('a wrong current password (403) belongs to the current-password field', () => {
-    expect(changePasswordErrors(403, { message: 'The current password is wrong (当前密码错误).' }, 'zh')).toEqual({ fields: [{ name: 'currentPassword', errors: ['当前密码错误'] }], general: null });
+    expect(changePasswordErrors(403, { message: 'The current password is wrong (当前密码错误).' }, 'zh')).toEqual({
+      fields: [{ name: 'currentPassword', errors: ['当前密码错误'] }],
+      general: null,
+    });
   });
 });
 
@@ -63,13 +84,38 @@ describe('localizeServerMessage', () => {
   it.each([
     { name: 'login failure, zh', message: LOGIN_FAILED_MESSAGE, lang: 'zh' as const, expected: '用户名或密码错误' },
     { name: 'login failure, en', message: LOGIN_FAILED_MESSAGE, lang: 'en' as const, expected: 'Wrong username or password.' },
-    { name: 'lockout keeps its minutes, zh', message: 'Too many failed logins for this username: try again in 15 min (登录失败次数过多，请 15 分钟后再试).', lang: 'zh' as const, expected: '登录失败次数过多，请 15 分钟后再试' },
-    { name: 'lockout, en', message: 'Too many failed logins for this username: try again in 15 min (登录失败次数过多，请 15 分钟后再试).', lang: 'en' as const, expected: 'Too many failed logins for this username: try again in 15 min.' },
-    { name: 'rate limit: the Chinese half has no wait time, so the whole sentence', message: 'Too many login attempts: wait 42 s and try again (登录过于频繁).', lang: 'zh' as const, expected: 'Too many login attempts: wait 42 s and try again (登录过于频繁).' },
+    {
+      name: 'lockout keeps its minutes, zh',
+      message: 'Too many failed logins for this username: try again in 15 min (登录失败次数过多，请 15 分钟后再试).',
+      lang: 'zh' as const,
+      expected: '登录失败次数过多，请 15 分钟后再试',
+    },
+    {
+      name: 'lockout, en',
+      message: 'Too many failed logins for this username: try again in 15 min (登录失败次数过多，请 15 分钟后再试).',
+      lang: 'en' as const,
+      expected: 'Too many failed logins for this username: try again in 15 min.',
+    },
+    {
+      name: 'rate limit: the Chinese half has no wait time, so the whole sentence',
+      message: 'Too many login attempts: wait 42 s and try again (登录过于频繁).',
+      lang: 'zh' as const,
+      expected: 'Too many login attempts: wait 42 s and try again (登录过于频繁).',
+    },
     { name: 'Chinese first, zh', message: '密码过于常见 (this password is too common).', lang: 'zh' as const, expected: '密码过于常见' },
-    { name: 'Chinese first, en', message: '密码过于常见 (this password is too common).', lang: 'en' as const, expected: 'This password is too common.' },
+    {
+      name: 'Chinese first, en',
+      message: '密码过于常见 (this password is too common).',
+      lang: 'en' as const,
+      expected: 'This password is too common.',
+    },
     { name: 'one language only', message: 'No user with id 9.', lang: 'zh' as const, expected: 'No user with id 9.' },
-    { name: 'brackets in one language', message: 'leader: only a county editor can hold the sign-off (leader) flag.', lang: 'zh' as const, expected: 'leader: only a county editor can hold the sign-off (leader) flag.' },
+    {
+      name: 'brackets in one language',
+      message: 'leader: only a county editor can hold the sign-off (leader) flag.',
+      lang: 'zh' as const,
+      expected: 'leader: only a county editor can hold the sign-off (leader) flag.',
+    },
     { name: 'empty', message: '', lang: 'en' as const, expected: '' },
   ])('$name', ({ message, lang, expected }) => {
     expect(localizeServerMessage(message, lang)).toBe(expected);

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { HouseholdRecord } from '../../../client/api/auth-api.ts';
-import { countByCategory, formatYuan, measureTags, reasonProblem, rowsWithUnmasked } from '../../../client/features/households/household-view.ts';
+import {
+  countByCategory,
+  formatYuan,
+  measureTags,
+  reasonProblem,
+  rowsWithUnmasked,
+} from '../../../client/features/households/household-view.ts';
 import { UnmaskBody } from '../../../server/contracts/auth.ts';
 
 const base: HouseholdRecord = {
@@ -24,8 +30,16 @@ describe('measureTags', () => {
   it.each([
     { name: 'none', r: base, keys: [] },
     { name: 'industry with its count', r: { ...base, industryMeasures: 3 }, keys: ['measure.industry:3'] },
-    { name: 'all, in a fixed order', r: { ...base, industryMeasures: 1, wageEmployment: true, dividend: true, publicWelfareJob: true, socialAssistance: true }, keys: ['measure.industry:1', 'measure.wage', 'measure.dividend', 'measure.welfareJob', 'measure.assistance'] },
-    { name: 'flags without industry', r: { ...base, dividend: true, socialAssistance: true }, keys: ['measure.dividend', 'measure.assistance'] },
+    {
+      name: 'all, in a fixed order',
+      r: { ...base, industryMeasures: 1, wageEmployment: true, dividend: true, publicWelfareJob: true, socialAssistance: true },
+      keys: ['measure.industry:1', 'measure.wage', 'measure.dividend', 'measure.welfareJob', 'measure.assistance'],
+    },
+    {
+      name: 'flags without industry',
+      r: { ...base, dividend: true, socialAssistance: true },
+      keys: ['measure.dividend', 'measure.assistance'],
+    },
   ])('$name', ({ r, keys }) => {
     expect(measureTags(r).map((t) => (t.params ? `${t.key}:${t.params.count}` : t.key))).toEqual(keys);
   });
@@ -62,9 +76,30 @@ describe('reasonProblem agrees with the server', () => {
 describe('rowsWithUnmasked', () => {
   const records = [base, { ...base, id: 'H2', holderName: '欧**明', idNumber: '4114**********456X' }];
   it.each([
-    { name: 'nothing unmasked', unmasked: new Map(), expected: [['张*明', false], ['欧**明', false]] },
-    { name: 'one unmasked: that row only', unmasked: new Map([['H2', { id: 'H2', holderName: '欧阳小明', idNumber: '41142119850202456X' }]]), expected: [['张*明', false], ['欧阳小明', true]] },
-    { name: 'an id not in the list changes nothing', unmasked: new Map([['H9', { id: 'H9', holderName: 'x', idNumber: 'y' }]]), expected: [['张*明', false], ['欧**明', false]] },
+    {
+      name: 'nothing unmasked',
+      unmasked: new Map(),
+      expected: [
+        ['张*明', false],
+        ['欧**明', false],
+      ],
+    },
+    {
+      name: 'one unmasked: that row only',
+      unmasked: new Map([['H2', { id: 'H2', holderName: '欧阳小明', idNumber: '41142119850202456X' }]]),
+      expected: [
+        ['张*明', false],
+        ['欧阳小明', true],
+      ],
+    },
+    {
+      name: 'an id not in the list changes nothing',
+      unmasked: new Map([['H9', { id: 'H9', holderName: 'x', idNumber: 'y' }]]),
+      expected: [
+        ['张*明', false],
+        ['欧**明', false],
+      ],
+    },
   ])('$name', ({ unmasked, expected }) => {
     expect(rowsWithUnmasked(records, unmasked).map((r) => [r.holderName, r.revealed])).toEqual(expected);
   });

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Me } from '../../../client/api/auth-api.ts';
-import { canManageUsers, canOpenVillageHouseholds, canReadAudit, canUnmaskVillageHouseholds, countyOfCode, grantScope, isVillageCode, loginPromptAfter, pageMode, type MeLike } from '../../../client/features/account/permissions.ts';
+import {
+  canManageUsers,
+  canOpenVillageHouseholds,
+  canReadAudit,
+  canUnmaskVillageHouseholds,
+  countyOfCode,
+  grantScope,
+  isVillageCode,
+  loginPromptAfter,
+  pageMode,
+  type MeLike,
+} from '../../../client/features/account/permissions.ts';
 
 type Grant = Me['grants'][number];
 const everyUser: Grant[] = [
@@ -9,11 +20,30 @@ const everyUser: Grant[] = [
   { permission: 'account:self', scope: 'all' },
   { permission: 'ledger:read', scope: 'all' },
 ];
-const user = (role: NonNullable<Me['user']>['role'], countyCode: string | null = null) => ({ id: 1, username: role, displayName: role, role, countyCode, leader: false });
+const user = (role: NonNullable<Me['user']>['role'], countyCode: string | null = null) => ({
+  id: 1,
+  username: role,
+  displayName: role,
+  role,
+  countyCode,
+  leader: false,
+});
 
-const anonymous: MeLike = { user: null, anonymousRead: true, grants: [{ permission: 'public', scope: 'all' }, { permission: 'aggregates:read', scope: 'all' }, { permission: 'ledger:read', scope: 'all' }] };
+const anonymous: MeLike = {
+  user: null,
+  anonymousRead: true,
+  grants: [
+    { permission: 'public', scope: 'all' },
+    { permission: 'aggregates:read', scope: 'all' },
+    { permission: 'ledger:read', scope: 'all' },
+  ],
+};
 const anonymousOff: MeLike = { user: null, anonymousRead: false, grants: [{ permission: 'public', scope: 'all' }] };
-const admin: MeLike = { user: user('city_admin'), anonymousRead: true, grants: [...everyUser, { permission: 'users:manage', scope: 'all' }, { permission: 'audit:read', scope: 'all' }] };
+const admin: MeLike = {
+  user: user('city_admin'),
+  anonymousRead: true,
+  grants: [...everyUser, { permission: 'users:manage', scope: 'all' }, { permission: 'audit:read', scope: 'all' }],
+};
 const minquan: MeLike = {
   user: user('county_editor', '411421'),
   anonymousRead: true,
@@ -23,7 +53,11 @@ const editorNoCounty: MeLike = { ...minquan, user: user('county_editor', null) }
 const readOnlyEditor: MeLike = { ...minquan, grants: [...everyUser, { permission: 'households:read', scope: 'own_county' }] };
 const leader: MeLike = { user: user('leader'), anonymousRead: true, grants: everyUser };
 /** A grant for every county (no role has one today; the check must still read it right). */
-const cityWide: MeLike = { user: user('planner'), anonymousRead: true, grants: [...everyUser, { permission: 'households:read', scope: 'all' }] };
+const cityWide: MeLike = {
+  user: user('planner'),
+  anonymousRead: true,
+  grants: [...everyUser, { permission: 'households:read', scope: 'all' }],
+};
 /** Grants without a user (a stale or forged answer) open nothing. */
 const grantsNoUser: MeLike = { ...admin, user: null };
 

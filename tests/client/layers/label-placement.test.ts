@@ -16,7 +16,12 @@ describe('labelBoxSize', () => {
 
 /** Identity projection: "lng, lat" are already screen pixels. */
 const project = (p: [number, number]): [number, number] => p;
-const label = (code: string, x: number, y: number, priority = 0, text = '三个字'): PlaceableLabel => ({ code, text, position: [x, y], priority });
+const label = (code: string, x: number, y: number, priority = 0, text = '三个字'): PlaceableLabel => ({
+  code,
+  text,
+  position: [x, y],
+  priority,
+});
 const place = (labels: PlaceableLabel[], extra: Partial<Parameters<typeof placeLabels>[1]> = {}) =>
   [...placeLabels(labels, { project, sizePx: 20, charsPerLine: 6, lineHeight: 1.15, marginPx: 8, ...extra })].sort();
 
@@ -35,7 +40,12 @@ describe('placeLabels', () => {
       labels: [label('short', 100, 100, 10), label('long', 175, 90, 1, '豫东综合物流产业聚集区')],
       expected: ['short'],
     },
-    { title: 'the priority code beats priority', labels: [label('a', 100, 100, 99), label('sel', 120, 100, 0)], priorityCode: 'sel', expected: ['sel'] },
+    {
+      title: 'the priority code beats priority',
+      labels: [label('a', 100, 100, 99), label('sel', 120, 100, 0)],
+      priorityCode: 'sel',
+      expected: ['sel'],
+    },
     {
       title: 'a chain: the middle one goes, both ends stay',
       labels: [label('left', 100, 100, 5), label('mid', 150, 100, 1), label('right', 200, 100, 5)],
@@ -49,17 +59,27 @@ describe('placeLabels', () => {
 
   it('no two kept boxes ever overlap (random layouts)', () => {
     let seed = 7;
-    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     for (let round = 0; round < 20; round++) {
-      const labels = Array.from({ length: 150 }, (_, i) => label(`l${i}`, rnd() * 800, rnd() * 600, Math.floor(rnd() * 10), '名'.repeat(1 + Math.floor(rnd() * 10))));
+      const labels = Array.from({ length: 150 }, (_, i) =>
+        label(`l${i}`, rnd() * 800, rnd() * 600, Math.floor(rnd() * 10), '名'.repeat(1 + Math.floor(rnd() * 10))),
+      );
       const kept = new Set(place(labels));
-      const boxes = labels.filter((l) => kept.has(l.code)).map((l) => {
-        const { width, height } = labelBoxSize(l.text, 20, 6, 1.15);
-        return { x0: l.position[0] - width / 2, x1: l.position[0] + width / 2, y0: l.position[1] - height / 2, y1: l.position[1] + height / 2 };
-      });
+      const boxes = labels
+        .filter((l) => kept.has(l.code))
+        .map((l) => {
+          const { width, height } = labelBoxSize(l.text, 20, 6, 1.15);
+          return {
+            x0: l.position[0] - width / 2,
+            x1: l.position[0] + width / 2,
+            y0: l.position[1] - height / 2,
+            y1: l.position[1] + height / 2,
+          };
+        });
       for (let i = 0; i < boxes.length; i++)
         for (let j = i + 1; j < boxes.length; j++) {
-          const a = boxes[i], b = boxes[j];
+          const a = boxes[i],
+            b = boxes[j];
           const overlap = a.x0 < b.x1 + 8 && b.x0 < a.x1 + 8 && a.y0 < b.y1 + 8 && b.y0 < a.y1 + 8;
           expect(overlap, `round ${round}: boxes ${i} and ${j}`).toBe(false);
         }

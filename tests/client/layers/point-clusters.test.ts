@@ -8,12 +8,39 @@ const project = (code: string, coordinates: [number, number], geometry?: GeoJSON
   ({
     type: 'Feature',
     geometry: geometry === undefined ? { type: 'Point', coordinates } : geometry,
-    properties: { code, name: code, year: 2020, countyCode: '411421', townshipCode: null, villageCode: null, category: 'industry', mode: 'pv', status: 'started', overdue: false, totalWan: 10, spentWan: 1, householdsReached: 1, plannedCompletion: null },
+    properties: {
+      code,
+      name: code,
+      year: 2020,
+      countyCode: '411421',
+      townshipCode: null,
+      villageCode: null,
+      category: 'industry',
+      mode: 'pv',
+      status: 'started',
+      overdue: false,
+      totalWan: 10,
+      spentWan: 1,
+      householdsReached: 1,
+      plannedCompletion: null,
+    },
   }) as ProjectFeature;
 const station = (code: string, coordinates: [number, number]): PvFeature => ({
   type: 'Feature',
   geometry: { type: 'Point', coordinates },
-  properties: { code, name: code, type: 'village', capacityKw: 100, status: 'grid_connected', registered: true, countyCode: '411421', villageCode: null, householdsReached: 1, yearlyIncomeWan: 1 },
+  properties: {
+    code,
+    name: code,
+    type: 'village',
+    generalised: false,
+    capacityKw: 100,
+    status: 'grid_connected',
+    registered: true,
+    countyCode: '411421',
+    villageCode: null,
+    householdsReached: 1,
+    yearlyIncomeWan: 1,
+  },
 });
 
 const pointOf = { projects: (f: ProjectFeature) => representativePoint(f.geometry), pv: (f: PvFeature) => representativePoint(f.geometry) };
@@ -29,9 +56,33 @@ const codes = (fs: { properties: { code: string } }[]) => fs.map((f) => f.proper
 
 describe('PointClusterIndex (supercluster, projects and PV stations in one index)', () => {
   const cases = [
-    { title: 'city zoom: one cluster per place, each counting both kinds', zoom: 8.6, clusters: [{ projects: 3, pv: 1 }, { projects: 1, pv: 2 }], projects: [], pv: [] },
-    { title: 'fractional zoom rounds down (no cluster closer than the radius)', zoom: 8.99, clusters: [{ projects: 3, pv: 1 }, { projects: 1, pv: 2 }], projects: [], pv: [] },
-    { title: 'above maxZoom every project and station stands alone', zoom: defaultClusterOptions.maxZoom + 1, clusters: [], projects: ['E1', 'W1', 'W2', 'W3'], pv: ['VE1', 'VE2', 'VW'] },
+    {
+      title: 'city zoom: one cluster per place, each counting both kinds',
+      zoom: 8.6,
+      clusters: [
+        { projects: 3, pv: 1 },
+        { projects: 1, pv: 2 },
+      ],
+      projects: [],
+      pv: [],
+    },
+    {
+      title: 'fractional zoom rounds down (no cluster closer than the radius)',
+      zoom: 8.99,
+      clusters: [
+        { projects: 3, pv: 1 },
+        { projects: 1, pv: 2 },
+      ],
+      projects: [],
+      pv: [],
+    },
+    {
+      title: 'above maxZoom every project and station stands alone',
+      zoom: defaultClusterOptions.maxZoom + 1,
+      clusters: [],
+      projects: ['E1', 'W1', 'W2', 'W3'],
+      pv: ['VE1', 'VE2', 'VW'],
+    },
     { title: 'far beyond the map zoom: still alone', zoom: 22, clusters: [], projects: ['E1', 'W1', 'W2', 'W3'], pv: ['VE1', 'VE2', 'VW'] },
   ];
   it.each(cases)('$title', ({ zoom, clusters, projects: p, pv }) => {
@@ -65,7 +116,11 @@ describe('PointClusterIndex (supercluster, projects and PV stations in one index
   });
 
   it('features without a usable point are left out (and not counted)', () => {
-    const idx = new PointClusterIndex<ProjectFeature, PvFeature>([project('N', [0, 0], null), project('X', [Number.NaN, 1]), ...projects], [], pointOf);
+    const idx = new PointClusterIndex<ProjectFeature, PvFeature>(
+      [project('N', [0, 0], null), project('X', [Number.NaN, 1]), ...projects],
+      [],
+      pointOf,
+    );
     const v = idx.at(20);
     expect(codes(v.projects)).toEqual(['E1', 'W1', 'W2', 'W3']);
   });

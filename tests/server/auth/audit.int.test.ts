@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvCell } from '../../../server/routes/audit.ts';
 import { openTestDatabase, testBackend, type TestDatabase } from '../../helpers/test-db.ts';
+import { flushDenials } from '../../../server/auth/denials.ts';
 import { Client, Clock, auditRows, captureConsole, loggedIn, makeApp, scanForPersonalData, seedFixtures, type App } from './fixtures.ts';
 
 let database: TestDatabase;
@@ -71,12 +72,19 @@ describe(`audit log (${testBackend})`, () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="audit-\d{4}-\d{2}-\d{2}\.csv"/);
-    const lines = res.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = res.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('id,at,userId,username,role,action,target,result,ip,requestId,detail');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toMatch(/,minquan,county_editor,households.unmask,household:#[0-9a-f]{16},ok,/);
     expect(res.text).not.toContain('HHMQ0001');
-    expect((await auditRows(database, sql`action = 'audit.export'`)).at(-1)).toMatchObject({ username: 'admin', result: 'ok', detail: { rows: 1 } });
+    expect((await auditRows(database, sql`action = 'audit.export'`)).at(-1)).toMatchObject({
+      username: 'admin',
+      result: 'ok',
+      detail: { rows: 1 },
+    });
   });
 
   it.each(['minquan', 'leader', 'planner'] as const)('is not shown to the %s role', async (who) => {
@@ -97,6 +105,66 @@ describe(`audit log (${testBackend})`, () => {
     { value: 42, expected: '42' },
   ])('CSV cell $value → $expected (no formula injection)', ({ value, expected }) => {
     expect(csvCell(value)).toBe(expected);
+  });
+
+  it('aggregates repeated anonymous denials: one row per client, route and 10-minute window with a count', async () => {
+    const proxied = makeApp(database, clock, { trustProxy: true });
+    const from = { 'X-Forwarded-For': '203.0.113.77' };
+    const anon = new Client(proxied);
+    const probes = [
+      () => anon.request('OPTIONS', '/api/regions', { headers: from }),
+      () => anon.get('/api/households?village=411421100201', from),
+      () => anon.post('/api/users', { username: 'x' }, from),
+      () =>
+        anon.request('POST', '/api/auth/logout', {
+          body: 'x=1',
+          headers: { ...from, 'Content-Type': 'application/x-www-form-urlencoded' },
+        }),
+    ];
+    const statuses = new Set<number>();
+    for (const probe of probes) for (let i = 0; i < 200; i++) statuses.add((await probe()).status);
+    expect([...statuses].sort()).toEqual([401, 403, 415]);
+    const rowsOf = () => auditRows(database, sql`ip = '203.0.113.77'`);
+    // Until the window ends: only the first denial of each route is written.
+    expect((await rowsOf()).map((r) => [r.action, r.target, r.detail?.count])).toEqual([
+      ['access.denied', 'OPTIONS (no route)', 1],
+      ['access.denied', 'GET /api/households', 1],
+      ['access.denied', 'POST /api/users', 1],
+      ['csrf.blocked', 'POST /api/auth/logout', 1],
+    ]);
+    // The next denial after the window writes the repeats of the ended windows, then starts a new one.
+    clock.advanceMinutes(11);
+    await probes[0]();
+    const rows = await rowsOf();
+    expect(rows).toHaveLength(9);
+    const total = new Map<string, number>();
+    for (const r of rows) total.set(`${r.action} ${r.target}`, (total.get(`${r.action} ${r.target}`) ?? 0) + Number(r.detail?.count));
+    expect(Object.fromEntries(total)).toEqual({
+      'access.denied OPTIONS (no route)': 201,
+      'access.denied GET /api/households': 200,
+      'access.denied POST /api/users': 200,
+      'csrf.blocked POST /api/auth/logout': 200,
+    });
+    const repeats = rows.filter((r) => r.detail?.repeats);
+    expect(repeats).toHaveLength(4);
+    for (const r of repeats)
+      expect(r.detail).toMatchObject({ count: 199, aggregated: true, from: expect.any(String), to: expect.any(String) });
+    // Another client is counted on its own; a logged-in user's denials stay one row each.
+    const other = await new Client(proxied).request('OPTIONS', '/api/regions', { headers: { 'X-Forwarded-For': '198.51.100.1' } });
+    expect(other.status).toBe(403);
+    expect(await auditRows(database, sql`ip = '198.51.100.1'`)).toHaveLength(1);
+    const leader = await loggedIn(app, 'leader');
+    const before = (await auditRows(database, sql`username = 'leader' AND action = 'access.denied'`)).length;
+    for (let i = 0; i < 5; i++) expect((await leader.get('/api/audit')).status).toBe(403);
+    expect((await auditRows(database, sql`username = 'leader' AND action = 'access.denied'`)).length).toBe(before + 5);
+  });
+
+  it('writes the pending repeats at shutdown (flushDenials)', async () => {
+    const anon = new Client(makeApp(database, clock, { trustProxy: true }));
+    for (let i = 0; i < 30; i++) await anon.request('OPTIONS', '/api/measures', { headers: { 'X-Forwarded-For': '203.0.113.78' } });
+    expect(await auditRows(database, sql`ip = '203.0.113.78'`)).toHaveLength(1);
+    await flushDenials(database);
+    expect((await auditRows(database, sql`ip = '203.0.113.78'`)).map((r) => r.detail?.count)).toEqual([1, 29]);
   });
 
   it('no response or log line holds personal data', () => {

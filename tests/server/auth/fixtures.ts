@@ -19,11 +19,56 @@ export const cheapScrypt = { N: 2 ** 10, r: 8, p: 1 };
 export const counties = { minquan: '411421', yongcheng: '411481' } as const;
 
 export const fixtureHouseholds = [
-  { id: 'HHMQ0001', county: '411421', township: '411421100', village: '411421100201', holderName: '张三明', idNumber: '411421198001011234', lng: 115.143217, lat: 34.648123 },
-  { id: 'HHMQ0002', county: '411421', township: '411421100', village: '411421100201', holderName: '欧阳小明', idNumber: '41142119850202456X', lng: 115.152931, lat: 34.653377 },
-  { id: 'HHMQ0003', county: '411421', township: '411421100', village: '411421100202', holderName: '李四光', idNumber: '411421199003035678', lng: 115.161749, lat: 34.661259 },
-  { id: 'HHYC0001', county: '411481', township: '411481100', village: '411481100201', holderName: '王五福', idNumber: '411481197704047890', lng: 116.447611, lat: 33.929347 },
-  { id: 'HHYC0002', county: '411481', township: '411481100', village: '411481100201', holderName: '赵六顺', idNumber: '411481196612129012', lng: 116.451283, lat: 33.931977 },
+  {
+    id: 'HHMQ0001',
+    county: '411421',
+    township: '411421100',
+    village: '411421100201',
+    holderName: '张三明',
+    idNumber: '411421198001011234',
+    lng: 115.143217,
+    lat: 34.648123,
+  },
+  {
+    id: 'HHMQ0002',
+    county: '411421',
+    township: '411421100',
+    village: '411421100201',
+    holderName: '欧阳小明',
+    idNumber: '41142119850202456X',
+    lng: 115.152931,
+    lat: 34.653377,
+  },
+  {
+    id: 'HHMQ0003',
+    county: '411421',
+    township: '411421100',
+    village: '411421100202',
+    holderName: '李四光',
+    idNumber: '411421199003035678',
+    lng: 115.161749,
+    lat: 34.661259,
+  },
+  {
+    id: 'HHYC0001',
+    county: '411481',
+    township: '411481100',
+    village: '411481100201',
+    holderName: '王五福',
+    idNumber: '411481197704047890',
+    lng: 116.447611,
+    lat: 33.929347,
+  },
+  {
+    id: 'HHYC0002',
+    county: '411481',
+    township: '411481100',
+    village: '411481100201',
+    holderName: '赵六顺',
+    idNumber: '411481196612129012',
+    lng: 116.451283,
+    lat: 33.931977,
+  },
 ] as const;
 export type FixtureHousehold = (typeof fixtureHouseholds)[number];
 
@@ -70,7 +115,9 @@ export async function seedFixtures(database: Database): Promise<void> {
     })),
   );
   for (const [username, u] of Object.entries(fixtureUsers)) {
-    await database.db.insert(users).values({ username, displayName: username, passwordHash: await hashPassword(passwordOf(username), cheapScrypt), ...u });
+    await database.db
+      .insert(users)
+      .values({ username, displayName: username, passwordHash: await hashPassword(passwordOf(username), cheapScrypt), ...u });
   }
 }
 
@@ -108,7 +155,11 @@ export class Client {
     readonly who = 'anonymous',
   ) {}
 
-  async request(method: string, path: string, init: { json?: unknown; body?: BodyInit; headers?: Record<string, string>; base?: string } = {}) {
+  async request(
+    method: string,
+    path: string,
+    init: { json?: unknown; body?: BodyInit; headers?: Record<string, string>; base?: string } = {},
+  ) {
     const headers: Record<string, string> = { ...(this.cookie ? { Cookie: `fupin_session=${this.cookie}` } : {}) };
     if (method !== 'GET') Object.assign(headers, { Origin: 'http://localhost', 'Sec-Fetch-Site': 'same-origin' });
     let body = init.body;
@@ -148,9 +199,17 @@ export async function loggedIn(app: App, username: FixtureUser) {
 
 /** Audit rows, newest last. */
 export async function auditRows(database: Database, where = sql`TRUE`) {
-  return database.rows<{ id: number; action: string; target: string | null; result: string; username: string | null; user_id: number | null; ip: string | null; request_id: string | null; detail: Record<string, unknown> | null }>(
-    sql`SELECT id::int, action, target, result, username, user_id, ip, request_id, detail FROM audit_log WHERE ${where} ORDER BY id`,
-  );
+  return database.rows<{
+    id: number;
+    action: string;
+    target: string | null;
+    result: string;
+    username: string | null;
+    user_id: number | null;
+    ip: string | null;
+    request_id: string | null;
+    detail: Record<string, unknown> | null;
+  }>(sql`SELECT id::int, action, target, result, username, user_id, ip, request_id, detail FROM audit_log WHERE ${where} ORDER BY id`);
 }
 
 /** A digest of the household rows per county, to prove nothing changed. */
@@ -180,7 +239,9 @@ export function captureConsole(): string[] {
   const lines: string[] = [];
   for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
     vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
-      lines.push(args.map((a) => (a instanceof Error ? `${a.message}\n${a.stack}` : typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
+      lines.push(
+        args.map((a) => (a instanceof Error ? `${a.message}\n${a.stack}` : typeof a === 'string' ? a : JSON.stringify(a))).join(' '),
+      );
     });
   }
   return lines;
@@ -202,8 +263,10 @@ export function scanForPersonalData(logLines: string[]) {
       const { unmasked, masked } = householdMarkers(h);
       const ownEditor = editorCounty[r.who] === h.county;
       const hit = (s: string) => text.includes(s);
-      if (unmasked.some(hit) && !(isUnmask && ownEditor)) problems.push(`${r.who} ${r.method} ${r.path} → ${r.status}: unmasked data of ${h.id}`);
-      if (masked.some(hit) && !((isUnmask || isList) && ownEditor)) problems.push(`${r.who} ${r.method} ${r.path} → ${r.status}: household-level data of ${h.id}`);
+      if (unmasked.some(hit) && !(isUnmask && ownEditor))
+        problems.push(`${r.who} ${r.method} ${r.path} → ${r.status}: unmasked data of ${h.id}`);
+      if (masked.some(hit) && !((isUnmask || isList) && ownEditor))
+        problems.push(`${r.who} ${r.method} ${r.path} → ${r.status}: household-level data of ${h.id}`);
     }
     if (!isUnmask && /\d{17}[\dXx]/.test(text)) problems.push(`${r.who} ${r.method} ${r.path} → ${r.status}: an 18-digit ID number`);
   }

@@ -46,19 +46,26 @@ beforeAll(async () => {
   logLines = captureConsole();
   database = await openTestDatabase();
   await seedFixtures(database);
-  app = makeApp(database, clock);
-  const doc = await (await app.request('/api/openapi.json')).json();
-  for (const [path, item] of Object.entries(doc.paths as Record<string, Record<string, Record<string, unknown>>>)) {
-    for (const [method, op] of Object.entries(item)) {
-      const declared = declaredPermission(op);
-      operations.push({
-        method: method.toUpperCase(),
-        path: `/api${path}`,
-        permission: declared ?? defaultPermission(method),
-        declared: declared !== undefined,
-        parameters: (op.parameters as Operation['parameters']) ?? [],
-        hasBody: op.requestBody !== undefined,
-      });
+  // Every refusal is checked by its own audit row: no aggregation of repeated anonymous denials here.
+  app = makeApp(database, clock, { denialWindowMs: 0 });
+  // The API's document and the OGC API – Features service's own (/ogc/api): both route tables.
+  for (const [prefix, url] of [
+    ['/api', '/api/openapi.json'],
+    ['/ogc', '/ogc/api'],
+  ] as const) {
+    const doc = await (await app.request(url)).json();
+    for (const [path, item] of Object.entries(doc.paths as Record<string, Record<string, Record<string, unknown>>>)) {
+      for (const [method, op] of Object.entries(item)) {
+        const declared = declaredPermission(op);
+        operations.push({
+          method: method.toUpperCase(),
+          path: path === '/' ? prefix : `${prefix}${path}`,
+          permission: declared ?? defaultPermission(method),
+          declared: declared !== undefined,
+          parameters: (op.parameters as Operation['parameters']) ?? [],
+          hasBody: op.requestBody !== undefined,
+        });
+      }
     }
   }
   // Operations that end or change the caller's own session or password go last for each principal.
@@ -104,7 +111,8 @@ function probesOf(op: Operation): Probe[] {
       let value: string | undefined;
       if (p.name === 'village') value = villageOf[county ?? '411421'];
       else if (p.name === 'id' && path.includes('/households/')) value = householdOf[county ?? '411421'];
-      else if (p.name === 'id' && path.includes('/users/')) value = '5'; // the planner fixture account
+      else if (p.name === 'id' && path.includes('/users/'))
+        value = '5'; // the planner fixture account
       else if (p.name === 'parent') value = '4114';
       else if (example !== undefined) value = String(example);
       else if (p.required) value = 'x';
@@ -120,7 +128,9 @@ function probesOf(op: Operation): Probe[] {
     probes.push({
       url: op.path,
       county: null,
-      body: async () => ({ updates: await Promise.all(Object.values(householdOf).map(async (id) => ({ id, version: await versionOf(id), dividend: true }))) }),
+      body: async () => ({
+        updates: await Promise.all(Object.values(householdOf).map(async (id) => ({ id, version: await versionOf(id), dividend: true }))),
+      }),
     });
   }
   return probes;
@@ -156,10 +166,12 @@ const householdPermissions = new Set<Permission>(['households:read', 'households
 describe(`authorization matrix: routes × roles × counties (${testBackend})`, () => {
   it('reads the route table: every operation declares a permission, or is a read with the aggregates default', () => {
     expect(operations.length).toBeGreaterThan(10);
+    expect(operations.filter((o) => o.path.startsWith('/ogc')).length).toBeGreaterThanOrEqual(8);
     const undeclaredWrites = operations.filter((o) => !o.declared && o.method !== 'GET');
     expect(undeclaredWrites.map((o) => `${o.method} ${o.path}`)).toEqual([]);
     // Every household-level route is declared with a household permission.
-    for (const o of operations.filter((o) => o.path.startsWith('/api/households'))) expect(householdPermissions.has(o.permission!)).toBe(true);
+    for (const o of operations.filter((o) => o.path.startsWith('/api/households')))
+      expect(householdPermissions.has(o.permission!)).toBe(true);
   });
 
   it('proves zero leaks and zero foreign writes', async () => {
@@ -188,7 +200,8 @@ describe(`authorization matrix: routes × roles × counties (${testBackend})`, (
           );
           const denied = denials[0].n > 0;
           if (!grant) {
-            if (res.status !== (who === 'anonymous' ? 401 : 403) || !denied) failures.push(`${where}: expected an audited refusal (${op.permission})`);
+            if (res.status !== (who === 'anonymous' ? 401 : 403) || !denied)
+              failures.push(`${where}: expected an audited refusal (${op.permission})`);
           } else if (denied) {
             failures.push(`${where}: refused although ${op.permission} is granted`);
           }
@@ -208,7 +221,8 @@ describe(`authorization matrix: routes × roles × counties (${testBackend})`, (
           const afterHouseholds = await householdDigest(database);
           for (const county of Object.keys(beforeHouseholds)) {
             const writable = grantCovers(grantOf(principal, 'households:write', { anonymousRead: true }), county);
-            if (!writable && afterHouseholds[county] !== beforeHouseholds[county]) failures.push(`${where}: changed households of ${county}`);
+            if (!writable && afterHouseholds[county] !== beforeHouseholds[county])
+              failures.push(`${where}: changed households of ${county}`);
           }
           if (who !== 'admin' && (await userDigest(database)) !== beforeUsers) failures.push(`${where}: changed accounts`);
         }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { checkPassword } from '../../../server/auth/password-policy.ts';
-import { defaultScryptParams, generatePassword, hashPassword, needsRehash, parsePasswordHash, verifyPassword } from '../../../server/auth/password.ts';
+import {
+  defaultScryptParams,
+  generatePassword,
+  hashPassword,
+  needsRehash,
+  parsePasswordHash,
+  verifyPassword,
+} from '../../../server/auth/password.ts';
 
 const cheap = { N: 2 ** 10, r: 8, p: 1 };
 
@@ -14,11 +21,20 @@ describe('password hashing (scrypt)', () => {
   });
 
   it.each([
-    { title: 'same password, two hashes differ (salt)', run: async () => (await hashPassword('x'.repeat(12), cheap)) !== (await hashPassword('x'.repeat(12), cheap)) },
-    { title: 'NFC and NFD forms of a name are the same password', run: async () => verifyPassword('Zoe\u0308-passphrase', await hashPassword('Zoë-passphrase', cheap)) },
+    {
+      title: 'same password, two hashes differ (salt)',
+      run: async () => (await hashPassword('x'.repeat(12), cheap)) !== (await hashPassword('x'.repeat(12), cheap)),
+    },
+    {
+      title: 'NFC and NFD forms of a name are the same password',
+      run: async () => verifyPassword('Zoe\u0308-passphrase', await hashPassword('Zoë-passphrase', cheap)),
+    },
     { title: 'empty stored hash never matches', run: async () => !(await verifyPassword('', '')) },
     { title: 'a foreign hash format never matches', run: async () => !(await verifyPassword('pw', '$2b$10$abcdefghijklmnopqrstuv')) },
-    { title: 'absurd parameters are refused, not computed', run: async () => parsePasswordHash('scrypt$1073741824$8$1$c2FsdHNhbHRzYWx0$' + 'A'.repeat(43)) === undefined },
+    {
+      title: 'absurd parameters are refused, not computed',
+      run: async () => parsePasswordHash('scrypt$1073741824$8$1$c2FsdHNhbHRzYWx0$' + 'A'.repeat(43)) === undefined,
+    },
     { title: 'a truncated key is refused', run: async () => !(await verifyPassword('pw', (await hashPassword('pw', cheap)).slice(0, -4))) },
   ])('$title', async ({ run }) => {
     expect(await run()).toBe(true);

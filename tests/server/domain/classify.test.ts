@@ -84,9 +84,24 @@ describe('classifyQuantile', () => {
     { title: 'ties cannot be split: fewer classes, none empty', values: [1, 1, 1, 1, 2, 3], k: 3, breaks: [2] },
     { title: 'k greater than the number of distinct values', values: [5, 5, 7, 9], k: 6, breaks: [7, 9] },
     { title: 'a single value', values: [42], k: 4, breaks: [] },
+    // 商丘市 has 11 county-level units: 2, 2, 2, 2 and 3 per class (break i at index ⌊11·i/5⌋ = 2, 4, 6, 8).
+    { title: 'eleven values in five classes: the extra one in the top class', values: range(1, 11), k: 5, breaks: [3, 5, 7, 9] },
+    { title: 'eleven values, unsorted', values: [11, 4, 8, 1, 6, 10, 3, 9, 2, 7, 5], k: 5, breaks: [3, 5, 7, 9] },
+    { title: 'twelve values in five classes', values: range(1, 12), k: 5, breaks: [3, 5, 8, 10] },
+    { title: 'seven values in three classes', values: range(1, 7), k: 3, breaks: [3, 5] },
   ])('$title', ({ values, k, breaks }) => {
     expect(classifyQuantile(values, k)).toEqual(breaks);
   });
+
+  // Class i of n distinct values holds the sorted indices ⌊i·n/k⌋ … ⌊(i+1)·n/k⌋ − 1: sizes differ by at most one.
+  it.each(range(5, 40).flatMap((n) => [3, 5, 7].filter((k) => k <= n).map((k) => ({ n, k }))))(
+    '$n distinct values in $k classes',
+    ({ n, k }) => {
+      const values = range(1, n).map((v) => v * 1.5 - 4);
+      const sizes = classesOf(values, classifyQuantile(values, k)).map((c) => c.length);
+      expect(sizes).toEqual(range(0, k - 1).map((i) => Math.floor(((i + 1) * n) / k) - Math.floor((i * n) / k)));
+    },
+  );
 });
 
 describe('classifyEqualInterval', () => {
@@ -111,20 +126,31 @@ describe('classifyJenks', () => {
       title: 'Ckmeans.1d.dp example: {−1 ×4}, {2 ×3}, {4, 5, 6}',
       values: [-1, 2, -1, 2, 4, 5, 6, -1, 2, -1],
       k: 3,
-      classes: [[-1, -1, -1, -1], [2, 2, 2], [4, 5, 6]],
+      classes: [
+        [-1, -1, -1, -1],
+        [2, 2, 2],
+        [4, 5, 6],
+      ],
     },
     {
       // The README example of the `jenks` npm package: breaks (class maxima) 0.5 | 15 | 45 | 120.
       title: 'jenks package example: maxima 15, 45, 120',
       values: [1, 2, 5, 15, 45, 89.3, 112, 31, 120, 0.5],
       k: 3,
-      classes: [[0.5, 1, 2, 5, 15], [31, 45], [89.3, 112, 120]],
+      classes: [
+        [0.5, 1, 2, 5, 15],
+        [31, 45],
+        [89.3, 112, 120],
+      ],
     },
     {
       title: 'two obvious clusters',
       values: [4, 5, 9, 10],
       k: 2,
-      classes: [[4, 5], [9, 10]],
+      classes: [
+        [4, 5],
+        [9, 10],
+      ],
     },
     {
       title: 'k greater than the number of distinct values: one class per value',
@@ -136,7 +162,10 @@ describe('classifyJenks', () => {
       title: 'nulls and NaN ignored',
       values: [null, 1, 2, Number.NaN, 10, 11, undefined] as number[],
       k: 2,
-      classes: [[1, 2], [10, 11]],
+      classes: [
+        [1, 2],
+        [10, 11],
+      ],
     },
   ])('$title', ({ values, k, classes }) => {
     const finite = values.filter((v) => v != null && Number.isFinite(v));
@@ -210,12 +239,9 @@ describe('classifyByTarget', () => {
   });
 
   const lags = [-20, -5.01, -5, -4.99, -0.1, 0, 0.1, 4.99, 5, 5.01, 20, -10, 10];
-  it.each([-5, -10, 0, 3].flatMap((t) => lags.map((lag) => ({ t, lag }))))(
-    'agrees with statusOf: lag $lag, threshold $t',
-    ({ t, lag }) => {
-      expect(targetStatusByClass[classIndex(lag, classifyByTarget(t))!]).toBe(statusOf(lag, t));
-    },
-  );
+  it.each([-5, -10, 0, 3].flatMap((t) => lags.map((lag) => ({ t, lag }))))('agrees with statusOf: lag $lag, threshold $t', ({ t, lag }) => {
+    expect(targetStatusByClass[classIndex(lag, classifyByTarget(t))!]).toBe(statusOf(lag, t));
+  });
 });
 
 // --- colours ------------------------------------------------------------------------------------
@@ -224,9 +250,21 @@ const toLinear = (c: number) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055
 const rgbLinear = (hex: string) => [1, 3, 5].map((i) => toLinear(parseInt(hex.slice(i, i + 2), 16) / 255));
 /** Machado, Oliveira & Fernandes (2009) full-severity simulation matrices, in linear RGB. */
 const vision: Record<string, number[][]> = {
-  normal: [[1, 0, 0], [0, 1, 0], [0, 0, 1]],
-  deuteranopia: [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.01182, 0.04294, 0.968881]],
-  protanopia: [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]],
+  normal: [
+    [1, 0, 0],
+    [0, 1, 0],
+    [0, 0, 1],
+  ],
+  deuteranopia: [
+    [0.367322, 0.860646, -0.227968],
+    [0.280085, 0.672501, 0.047413],
+    [-0.01182, 0.04294, 0.968881],
+  ],
+  protanopia: [
+    [0.152286, 1.052583, -0.204868],
+    [0.114503, 0.786281, 0.099216],
+    [-0.003882, -0.048116, 1.051998],
+  ],
 };
 /** CIELAB L* of a colour as seen with the given vision. */
 function lightness(hex: string, kind = 'normal'): number {
@@ -261,6 +299,29 @@ describe('colour ramps', () => {
     for (let i = 0; i < l.length; i++) for (let j = i + 1; j < l.length; j++) expect(Math.abs(l[i] - l[j])).toBeGreaterThanOrEqual(15);
   });
 
+  /** HSL hue in degrees (0–360). */
+  const hue = (hex: string) => {
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
+    const max = Math.max(r, g, b);
+    const d = max - Math.min(r, g, b);
+    const h = max === r ? ((g - b) / d) % 6 : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
+    return (h * 60 + 360) % 360;
+  };
+  it.each([
+    { status: 'lagging', meaning: 'red', from: 330, to: 380 },
+    { status: 'on_track', meaning: 'amber', from: 30, to: 60 },
+    { status: 'ahead', meaning: 'green', from: 90, to: 170 },
+  ] as const)('$status is $meaning (hue $from–$to°)', ({ status, from, to }) => {
+    const h = hue(statusColors[status]);
+    expect(h < from ? h + 360 : h).toBeGreaterThanOrEqual(from);
+    expect(h < from ? h + 360 : h).toBeLessThanOrEqual(to);
+  });
+  it('lagging is the darkest status colour, no data a neutral grey', () => {
+    expect(lightness(statusColors.lagging)).toBeLessThan(Math.min(lightness(statusColors.ahead), lightness(statusColors.on_track)));
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(statusColors.no_data.slice(i, i + 2), 16));
+    expect(r === g && g === b).toBe(true);
+  });
+
   it('the usual red/green pair would fail the same check (the test can tell)', () => {
     expect(Math.abs(lightness('#d73027', 'deuteranopia') - lightness('#1a9850', 'deuteranopia'))).toBeLessThan(15);
   });
@@ -272,8 +333,20 @@ describe('rampSample', () => {
     { title: 'k = 2 returns the ends', ramp: rampViridis, k: 2, reverse: false, colors: ['#440154', '#fde725'] },
     { title: 'k = 1 returns the middle', ramp: rampViridis, k: 1, reverse: false, colors: ['#21918c'] },
     { title: 'reverse', ramp: rampViridis, k: 2, reverse: true, colors: ['#fde725', '#440154'] },
-    { title: 'k = 5 of 9 stops takes every other stop', ramp: rampViridis, k: 5, reverse: false, colors: ['#440154', '#3b528b', '#21918c', '#5ec962', '#fde725'] },
-    { title: 'interpolates between two stops', ramp: ['#000000', '#ffffff'], k: 3, reverse: false, colors: ['#000000', '#808080', '#ffffff'] },
+    {
+      title: 'k = 5 of 9 stops takes every other stop',
+      ramp: rampViridis,
+      k: 5,
+      reverse: false,
+      colors: ['#440154', '#3b528b', '#21918c', '#5ec962', '#fde725'],
+    },
+    {
+      title: 'interpolates between two stops',
+      ramp: ['#000000', '#ffffff'],
+      k: 3,
+      reverse: false,
+      colors: ['#000000', '#808080', '#ffffff'],
+    },
     { title: 'a one-stop ramp', ramp: ['#123456'], k: 3, reverse: false, colors: ['#123456', '#123456', '#123456'] },
   ])('$title', ({ ramp, k, reverse, colors }) => {
     expect(rampSample(ramp, k, reverse)).toEqual(colors);

@@ -108,24 +108,38 @@ describe('evaluateMeasure: status rules', () => {
       expected: null,
       statuses: ['none', 'no_data'],
     },
-  ] satisfies { title: string; id: MeasureId; rows: MeasureRow[]; target: TargetConfig | undefined; expected: number | null; statuses: string[] }[])(
-    '$title',
-    ({ id, rows, target, expected, statuses }) => {
-      const results = evaluateMeasure(getMeasure(id), rows, { asOf, target });
-      expect(results.map((r) => r.status)).toEqual(statuses);
-      for (const r of results) {
-        if (expected === null) expect(r.expected).toBeNull();
-        else expect(r.expected).toBeCloseTo(expected, 10);
-        if (expected === null || r.value === null) expect(r.lag).toBeNull();
-      }
-    },
-  );
+  ] satisfies {
+    title: string;
+    id: MeasureId;
+    rows: MeasureRow[];
+    target: TargetConfig | undefined;
+    expected: number | null;
+    statuses: string[];
+  }[])('$title', ({ id, rows, target, expected, statuses }) => {
+    const results = evaluateMeasure(getMeasure(id), rows, { asOf, target });
+    expect(results.map((r) => r.status)).toEqual(statuses);
+    for (const r of results) {
+      if (expected === null) expect(r.expected).toBeNull();
+      else expect(r.expected).toBeCloseTo(expected, 10);
+      if (expected === null || r.value === null) expect(r.lag).toBeNull();
+    }
+  });
 });
 
 describe('evaluateMeasure: ranking', () => {
   it.each([
-    { title: 'higher is better, with a tie', id: 'spend_rate', rows: [row('a', 50, 100), row('b', 70, 100), row('c', 5, 10)], ranks: [2, 1, 2] },
-    { title: 'lower is better (overdue share)', id: 'overdue', rows: [row('a', 3, 10), row('b', 0, 10), row('c', 1, 10)], ranks: [3, 1, 2] },
+    {
+      title: 'higher is better, with a tie',
+      id: 'spend_rate',
+      rows: [row('a', 50, 100), row('b', 70, 100), row('c', 5, 10)],
+      ranks: [2, 1, 2],
+    },
+    {
+      title: 'lower is better (overdue share)',
+      id: 'overdue',
+      rows: [row('a', 3, 10), row('b', 0, 10), row('c', 1, 10)],
+      ranks: [3, 1, 2],
+    },
     { title: 'all no data', id: 'spend_rate', rows: [row('a', 0, 0), row('b', null, null)], ranks: [null, null] },
   ] satisfies { title: string; id: MeasureId; rows: MeasureRow[]; ranks: (number | null)[] }[])('$title', ({ id, rows, ranks }) => {
     expect(evaluateMeasure(getMeasure(id), rows, { asOf }).map((r) => r.rank)).toEqual(ranks);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   formatCount,
   formatDate,
+  formatHouseholdCount,
   formatMeasureValue,
   formatNumber,
   formatPct,
@@ -50,9 +51,12 @@ describe('formatPct / formatPts', () => {
     { title: 'pts: zero unsigned', f: formatPts, value: 0, locale: 'zh', text: '0.0 个百分点' },
     { title: 'pts: −0.04 rounds to unsigned zero', f: formatPts, value: -0.04, locale: 'en', text: '0.0 pts' },
     { title: 'pts: null', f: formatPts, value: null, locale: 'zh', text: '无数据' },
-  ] satisfies { title: string; f: typeof formatPct; value: number | null; locale: Locale; text: string }[])('$title', ({ f, value, locale, text }) => {
-    expect(f(value, locale)).toBe(text);
-  });
+  ] satisfies { title: string; f: typeof formatPct; value: number | null; locale: Locale; text: string }[])(
+    '$title',
+    ({ f, value, locale, text }) => {
+      expect(f(value, locale)).toBe(text);
+    },
+  );
 
   it('digits can be chosen', () => {
     expect(formatPct(38.234, 'zh', 2)).toBe('38.23%');
@@ -62,24 +66,49 @@ describe('formatPct / formatPts', () => {
 
 describe('formatCount / formatQuantity / formatYuan / formatNumber / formatPer10kYuan', () => {
   it.each([
-    { title: 'households', text: formatCount(1234, 'household'), expected: '1,234 户' },
-    { title: 'projects', text: formatCount(12, 'project'), expected: '12 个' },
-    { title: 'stations', text: formatCount(3, 'station'), expected: '3 座' },
-    { title: 'households, English', text: formatCount(1234, 'household', 'en'), expected: '1,234 households' },
-    { title: 'one project, English singular', text: formatCount(1, 'project', 'en'), expected: '1 project' },
-    { title: 'zero stations, English plural', text: formatCount(0, 'station', 'en'), expected: '0 stations' },
-    { title: 'count rounds to an integer', text: formatCount(2.6, 'household'), expected: '3 户' },
-    { title: 'count null', text: formatCount(null, 'household'), expected: '无数据' },
-    { title: 'quantity in 万元', text: formatQuantity(52, 'wan'), expected: '52.00 万元' },
-    { title: 'quantity in 元', text: formatQuantity(52000, 'yuan', 'en'), expected: '52,000 CNY' },
-    { title: 'quantity in stations', text: formatQuantity(7, 'station'), expected: '7 座' },
-    { title: 'yuan', text: formatYuan(1234.4), expected: '1,234 元' },
-    { title: 'plain number', text: formatNumber(1234.5, 2), expected: '1,234.50' },
-    { title: 'plain number, no decimals', text: formatNumber(999999.5), expected: '1,000,000' },
-    { title: 'per 10,000 元', text: formatPer10kYuan(0.5249), expected: '0.52 户/万元' },
-    { title: 'per 10,000 元, English', text: formatPer10kYuan(0.5249, 'en'), expected: '0.52 households per 10k CNY' },
+    { title: 'households', text: () => formatCount(1234, 'household'), expected: '1,234 户' },
+    { title: 'projects', text: () => formatCount(12, 'project'), expected: '12 个' },
+    { title: 'stations', text: () => formatCount(3, 'station'), expected: '3 座' },
+    { title: 'households, English', text: () => formatCount(1234, 'household', 'en'), expected: '1,234 households' },
+    { title: 'one project, English singular', text: () => formatCount(1, 'project', 'en'), expected: '1 project' },
+    { title: 'zero stations, English plural', text: () => formatCount(0, 'station', 'en'), expected: '0 stations' },
+    { title: 'count rounds to an integer', text: () => formatCount(2.6, 'household'), expected: '3 户' },
+    { title: 'count null', text: () => formatCount(null, 'household'), expected: '无数据' },
+    { title: 'quantity in 万元', text: () => formatQuantity(52, 'wan'), expected: '52.00 万元' },
+    { title: 'quantity in 元', text: () => formatQuantity(52000, 'yuan', 'en'), expected: '52,000 CNY' },
+    { title: 'quantity in stations', text: () => formatQuantity(7, 'station'), expected: '7 座' },
+    { title: 'yuan', text: () => formatYuan(1234.4), expected: '1,234 元' },
+    { title: 'plain number', text: () => formatNumber(1234.5, 2), expected: '1,234.50' },
+    { title: 'plain number, no decimals', text: () => formatNumber(999999.5), expected: '1,000,000' },
+    { title: 'per 10,000 元', text: () => formatPer10kYuan(0.5249), expected: '0.52 户/万元' },
+    { title: 'per 10,000 元, English', text: () => formatPer10kYuan(0.5249, 'en'), expected: '0.52 households per 10k CNY' },
+    // Each unit's words, singular and plural; the default locale is Chinese, also for no data.
+    { title: 'one station, English', text: () => formatCount(1, 'station', 'en'), expected: '1 station' },
+    { title: 'one household, English', text: () => formatCount(1, 'household', 'en'), expected: '1 household' },
+    { title: 'projects, English plural', text: () => formatCount(2, 'project', 'en'), expected: '2 projects' },
+    { title: 'quantity in households', text: () => formatQuantity(12, 'household', 'en'), expected: '12 households' },
+    { title: 'quantity in projects', text: () => formatQuantity(3, 'project'), expected: '3 个' },
+    { title: 'quantity in 万元, English', text: () => formatQuantity(1.5, 'wan', 'en'), expected: '1.50 (10k CNY)' },
+    { title: 'quantity in 元, default Chinese', text: () => formatQuantity(8, 'yuan'), expected: '8 元' },
+    { title: 'quantity null in 万元', text: () => formatQuantity(null, 'wan'), expected: '无数据' },
+    { title: 'quantity NaN in 元, English', text: () => formatQuantity(Number.NaN, 'yuan', 'en'), expected: 'No data' },
+    { title: 'yuan null', text: () => formatYuan(null), expected: '无数据' },
+    { title: 'number null, default Chinese', text: () => formatNumber(null), expected: '无数据' },
+    { title: 'number null, English', text: () => formatNumber(undefined, 2, 'en'), expected: 'No data' },
+    { title: 'number negative', text: () => formatNumber(-1234.5, 1), expected: '−1,234.5' },
+    { title: 'pct null, default Chinese', text: () => formatPct(null), expected: '无数据' },
+    { title: 'pts null, default Chinese', text: () => formatPts(Number.NaN), expected: '无数据' },
+    { title: 'wan null, default Chinese', text: () => formatWan(undefined), expected: '无数据' },
+    { title: 'per 10,000 元 null', text: () => formatPer10kYuan(null), expected: '无数据' },
+    { title: 'count null, English', text: () => formatCount(null, 'project', 'en'), expected: 'No data' },
+    // Published household counts: null is a suppressed 1–4, not "no data".
+    { title: 'household count suppressed', text: () => formatHouseholdCount(null), expected: '<5 户' },
+    { title: 'household count suppressed, English', text: () => formatHouseholdCount(null, 'en'), expected: '<5 households' },
+    { title: 'household count', text: () => formatHouseholdCount(1235), expected: '1,235 户' },
+    { title: 'household count, English', text: () => formatHouseholdCount(5, 'en'), expected: '5 households' },
+    { title: 'household count undefined is no data', text: () => formatHouseholdCount(undefined, 'en'), expected: 'No data' },
   ])('$title', ({ text, expected }) => {
-    expect(text).toBe(expected);
+    expect(text()).toBe(expected);
   });
 });
 

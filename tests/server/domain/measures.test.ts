@@ -3,6 +3,7 @@ import {
   getMeasure,
   isMeasureId,
   measureCatalogue,
+  measureGroupNames,
   measureGroups,
   measureIds,
   measureValue,
@@ -45,6 +46,41 @@ describe('measureCatalogue', () => {
     expect(m.denominatorLabelZh !== null && m.denominatorLabelEn !== null).toBe(hasDenominator);
     expect(m.hasTarget).toBe(m.statusRule === 'schedule');
     expect(/[\u4e00-\u9fff]/.test(m.nameZh)).toBe(true);
+    // The area card shows numerator and denominator side by side: both named, in each language, and told apart.
+    if (hasDenominator) {
+      for (const [zh, en] of [
+        [m.numeratorLabelZh, m.numeratorLabelEn],
+        [m.denominatorLabelZh!, m.denominatorLabelEn!],
+      ]) {
+        expect(zh).toMatch(/[\u4e00-\u9fff]/);
+        expect(en).toMatch(/^[A-Z][\x20-\x7e≥÷–·（）]+$/);
+      }
+      expect(m.denominatorLabelZh).not.toBe(m.numeratorLabelZh);
+      expect(m.denominatorLabelEn).not.toBe(m.numeratorLabelEn);
+      expect(m.formulaZh).toContain('÷');
+      expect(m.formulaEn).toContain('÷');
+    }
+  });
+
+  it.each([
+    {
+      rule: 'schedule',
+      ids: ['spend_rate', 'spend_rate_arranged', 'funds_in_place', 'start_rate', 'completion_rate', 'pv_registration', 'measure_coverage'],
+    },
+    { rule: 'zero', ids: ['overdue'] },
+    { rule: 'none', ids: ['industry_share', 'reach_per_10k', 'dividend_compliance', 'households'] },
+  ])('status rule $rule: $ids', ({ rule, ids }) => {
+    expect(measureCatalogue.filter((m) => m.statusRule === rule).map((m) => m.id)).toEqual(ids);
+  });
+
+  it('names and group names are unique in each language', () => {
+    for (const lang of ['Zh', 'En'] as const)
+      expect(new Set(measureCatalogue.map((m) => m[`name${lang}`])).size).toBe(measureCatalogue.length);
+    for (const lang of ['zh', 'en'] as const) {
+      const names = measureGroups.map((g) => measureGroupNames[g][lang]);
+      expect(new Set(names).size).toBe(measureGroups.length);
+      for (const n of names) expect(n).toMatch(lang === 'zh' ? /^[\u4e00-\u9fff]+$/ : /^[A-Z][A-Za-z ]+$/);
+    }
   });
 
   it('spend_rate shows the fair basis formula of the speech', () => {

@@ -16,12 +16,30 @@ describe('rankAreas', () => {
     { title: 'tie at the bottom', values: [90, 10, 10], higherIsBetter: true, ranks: [1, 2, 2] },
     { title: 'ties when lower is better', values: [0, 0, 5], higherIsBetter: false, ranks: [1, 1, 3] },
     { title: 'nulls are unranked and use no rank', values: [null, 40, null, 60], higherIsBetter: true, ranks: [null, 2, null, 1] },
-    { title: 'NaN and Infinity are unranked', values: [Number.NaN, 40, Number.POSITIVE_INFINITY], higherIsBetter: true, ranks: [null, 1, null] },
+    {
+      title: 'NaN and Infinity are unranked',
+      values: [Number.NaN, 40, Number.POSITIVE_INFINITY],
+      higherIsBetter: true,
+      ranks: [null, 1, null],
+    },
     { title: 'all null', values: [null, null, null], higherIsBetter: true, ranks: [null, null, null] },
     { title: 'a single area is first', values: [12.5], higherIsBetter: false, ranks: [1] },
     { title: 'zero is a value, not no data', values: [0, 10], higherIsBetter: true, ranks: [2, 1] },
-    { title: 'floating-point noise is a tie (0.3/0.4 vs 3/4)', values: [(100 * 0.3) / 0.4, 75, 80], higherIsBetter: true, ranks: [2, 2, 1] },
+    {
+      title: 'floating-point noise is a tie (0.3/0.4 vs 3/4)',
+      values: [(100 * 0.3) / 0.4, 75, 80],
+      higherIsBetter: true,
+      ranks: [2, 2, 1],
+    },
     { title: 'a real small difference is not a tie', values: [38.24, 38.23], higherIsBetter: true, ranks: [1, 2] },
+    {
+      title: 'the tolerance is relative for large values (1,000,000 万元 ± 0.0001)',
+      values: [1e6, 1e6 + 1e-4, 999_999],
+      higherIsBetter: true,
+      ranks: [1, 1, 3],
+    },
+    { title: 'and absolute (1e−9) below 1', values: [2e-10, 0, -0.5], higherIsBetter: true, ranks: [1, 1, 3] },
+    { title: 'a difference of 1e−5 at 1,000 is no tie', values: [1000, 1000 + 1e-5], higherIsBetter: false, ranks: [1, 2] },
   ])('$title', ({ values, higherIsBetter, ranks }) => {
     expect(ranksOf(rows(...values), higherIsBetter)).toEqual(ranks);
   });
@@ -29,7 +47,15 @@ describe('rankAreas', () => {
   it('empty input → empty map', () => expect(rankAreas([], true).size).toBe(0));
   it('the map holds only ranked areas (its size is the "of N")', () => expect(rankAreas(rows(1, null, 3), true).size).toBe(2));
   it('throws on a duplicate code', () => {
-    expect(() => rankAreas([{ code: 'x', value: 1 }, { code: 'x', value: 2 }], true)).toThrow(RangeError);
+    expect(() =>
+      rankAreas(
+        [
+          { code: 'x', value: 1 },
+          { code: 'x', value: 2 },
+        ],
+        true,
+      ),
+    ).toThrow(new RangeError('Area x appears twice in the ranking input'));
   });
 });
 

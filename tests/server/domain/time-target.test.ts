@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   dateDayNumber,
+  expectedFor,
+  expectedKindOf,
   expectedPct,
   lagPts,
   resolveTarget,
@@ -9,7 +11,7 @@ import {
   type TargetRow,
 } from '../../../server/domain/time-target.ts';
 
-/** The demo defaults (domain.md): 1 January to full completion on 30 November. */
+/** The demo defaults (docs/domain.md): 1 January to full completion on 30 November. */
 const linear: TargetConfig = {
   windowStart: '2020-01-01',
   basicCompletion: '2020-09-30',
@@ -63,7 +65,12 @@ describe('expectedPct', () => {
       pct: (100 * 172) / 335,
     },
     // milestones
-    { title: 'milestone: start rate 100 % from 2020-04-01, the day before = linear', asOf: '2020-03-31', target: startBy1April, pct: (100 * 91) / 335 },
+    {
+      title: 'milestone: start rate 100 % from 2020-04-01, the day before = linear',
+      asOf: '2020-03-31',
+      target: startBy1April,
+      pct: (100 * 91) / 335,
+    },
     { title: 'milestone: start rate 100 % from 2020-04-01, on the day', asOf: '2020-04-01', target: startBy1April, pct: 100 },
     { title: 'milestone: start rate 100 % from 2020-04-01, at the 4th meeting', asOf: '2020-06-20', target: startBy1April, pct: 100 },
     {
@@ -171,5 +178,61 @@ describe('statusOf', () => {
   it('defaults to −5', () => {
     expect(statusOf(-5.5)).toBe('lagging');
     expect(statusOf(-4.5)).toBe('on_track');
+  });
+});
+
+describe('expectedFor: the target rule of a measure', () => {
+  const base = { windowStart: '2020-01-01', basicCompletion: '2020-09-30', fullCompletion: '2020-11-30' };
+  it.each([
+    { title: 'linear is 序时进度', target: { ...base, method: 'linear' as const }, asOf: '2020-06-20', pct: (100 * 172) / 335 },
+    { title: 'none expects nothing', target: { ...base, method: 'none' as const }, asOf: '2020-06-20', pct: null },
+    {
+      title: 'fixed 100 % due now',
+      target: { ...base, method: 'fixed' as const, milestones: [{ date: '2020-01-01', valuePct: 100 }] },
+      asOf: '2020-06-20',
+      pct: 100,
+    },
+    {
+      title: 'fixed 90 % on its due date',
+      target: { ...base, method: 'fixed' as const, milestones: [{ date: '2020-06-30', valuePct: 90 }] },
+      asOf: '2020-06-30',
+      pct: 90,
+    },
+    {
+      title: 'fixed before its due date: nothing yet',
+      target: { ...base, method: 'fixed' as const, milestones: [{ date: '2020-06-30', valuePct: 90 }] },
+      asOf: '2020-06-29',
+      pct: null,
+    },
+    { title: 'fixed without a value', target: { ...base, method: 'fixed' as const, milestones: [] }, asOf: '2020-06-20', pct: null },
+    {
+      title: 'milestone: the highest reached',
+      target: {
+        ...base,
+        method: 'milestone' as const,
+        milestones: [
+          { date: '2020-03-31', valuePct: 30 },
+          { date: '2020-06-30', valuePct: 60 },
+        ],
+      },
+      asOf: '2020-06-20',
+      pct: 30,
+    },
+    {
+      title: 'milestone: 0 before the first, not 100 after the window',
+      target: { ...base, method: 'milestone' as const, milestones: [{ date: '2020-03-31', valuePct: 30 }] },
+      asOf: '2020-12-31',
+      pct: 30,
+    },
+  ])('$title', ({ target, asOf, pct }) => {
+    const got = expectedFor(asOf, target);
+    if (pct === null) expect(got).toBeNull();
+    else expect(got).toBeCloseTo(pct, 10);
+  });
+  it('names the kind of expectation', () => {
+    expect(expectedKindOf({ ...base, method: 'linear' })).toBe('schedule');
+    expect(expectedKindOf({ ...base, method: 'fixed' })).toBe('fixed');
+    expect(expectedKindOf({ ...base, method: 'none' })).toBeNull();
+    expect(expectedKindOf(undefined)).toBeNull();
   });
 });

@@ -77,7 +77,14 @@ describe('parseDivisionsCsv', () => {
 
 describe('unknownCountyCodes', () => {
   it('reports the six codes of the older vintage', () => {
-    expect(unknownCountyCodes(inputs.countiesGeojson, inputs.divisionsCsv)).toEqual(['410306', '410322', '410381', '410728', '411023', '411626']);
+    expect(unknownCountyCodes(inputs.countiesGeojson, inputs.divisionsCsv)).toEqual([
+      '410306',
+      '410322',
+      '410381',
+      '410728',
+      '411023',
+      '411626',
+    ]);
   });
 
   it.each([
@@ -105,8 +112,14 @@ describe('synthesizeBoundaries for 商丘市', () => {
   it('has the city, 11 county-level units, 199 townships and 4,834 villages with the real codes and names', () => {
     const count = (level: string) => rows.filter((r) => r.level === level).length;
     expect([count('city'), count('county'), count('township'), count('village')]).toEqual([1, 11, 199, 4834]);
-    const csvCodes = divisions.filter((d) => d.code.startsWith('4114') && d.level !== 'city').map((d) => `${d.code} ${d.name} ${d.parentCode}`).sort();
-    const rowCodes = rows.filter((r) => r.level !== 'city').map((r) => `${r.code} ${r.name} ${r.parentCode}`).sort();
+    const csvCodes = divisions
+      .filter((d) => d.code.startsWith('4114') && d.level !== 'city')
+      .map((d) => `${d.code} ${d.name} ${d.parentCode}`)
+      .sort();
+    const rowCodes = rows
+      .filter((r) => r.level !== 'city')
+      .map((r) => `${r.code} ${r.name} ${r.parentCode}`)
+      .sort();
     expect(rowCodes).toEqual(csvCodes);
   });
 
@@ -121,7 +134,10 @@ describe('synthesizeBoundaries for 商丘市', () => {
   });
 
   it('marks everything but the city and the 9 real counties as synthesized', () => {
-    const real = rows.filter((r) => !r.synthesized).map((r) => r.code).sort();
+    const real = rows
+      .filter((r) => !r.synthesized)
+      .map((r) => r.code)
+      .sort();
     expect(real).toEqual(['4114', ...REAL_COUNTIES]);
   });
 
@@ -129,9 +145,11 @@ describe('synthesizeBoundaries for 商丘市', () => {
     const bad: string[] = [];
     for (const r of rows) {
       if (r.geom?.type !== 'MultiPolygon') bad.push(`${r.code} type`);
-      for (const poly of coords(r)) for (const ring of poly) for (const [x, y] of ring) {
-        if (Math.round(x * 1e6) / 1e6 !== x || Math.round(y * 1e6) / 1e6 !== y) bad.push(`${r.code} ${x},${y}`);
-      }
+      for (const poly of coords(r))
+        for (const ring of poly)
+          for (const [x, y] of ring) {
+            if (Math.round(x * 1e6) / 1e6 !== x || Math.round(y * 1e6) / 1e6 !== y) bad.push(`${r.code} ${x},${y}`);
+          }
     }
     expect(bad).toEqual([]);
   });
@@ -155,7 +173,8 @@ describe('synthesizeBoundaries for 商丘市', () => {
   it('partitions each parent: child areas sum to the parent area within 0.5 %', () => {
     const area = new Map(rows.map((r) => [r.code, turf.area(feature(r))]));
     const sums = new Map<string, number>();
-    for (const r of rows) if (r.level === 'village' || r.level === 'township') sums.set(r.parentCode!, (sums.get(r.parentCode!) ?? 0) + area.get(r.code)!);
+    for (const r of rows)
+      if (r.level === 'village' || r.level === 'township') sums.set(r.parentCode!, (sums.get(r.parentCode!) ?? 0) + area.get(r.code)!);
     expect(sums.size).toBe(11 + 199);
     const off = [...sums].filter(([code, sum]) => Math.abs(sum - area.get(code)!) / area.get(code)! > 0.005);
     expect(off).toEqual([]);
@@ -171,7 +190,13 @@ describe('synthesizeBoundaries for 商丘市', () => {
           const [a, b] = [boxes[i], boxes[j]];
           if (a[2] < b[0] || b[2] < a[0] || a[3] < b[1] || b[3] < a[1]) continue;
           const overlap = turf.intersect(turf.featureCollection([feature(villages[i]), feature(villages[j])]));
-          const overlapArea = overlap ? multiAreaDeg2(overlap.geometry.type === 'Polygon' ? [overlap.geometry.coordinates as MultiCoords[number]] : (overlap.geometry.coordinates as MultiCoords)) : 0;
+          const overlapArea = overlap
+            ? multiAreaDeg2(
+                overlap.geometry.type === 'Polygon'
+                  ? [overlap.geometry.coordinates as MultiCoords[number]]
+                  : (overlap.geometry.coordinates as MultiCoords),
+              )
+            : 0;
           expect(overlapArea, `${villages[i].code} × ${villages[j].code}`).toBeLessThan(1e-10);
         }
       }
@@ -179,7 +204,10 @@ describe('synthesizeBoundaries for 商丘市', () => {
   });
 
   it('carves the development zones out of their hosts near the urban centre', () => {
-    for (const [zone, host] of [['411471', '411402'], ['411472', '411403']]) {
+    for (const [zone, host] of [
+      ['411471', '411402'],
+      ['411472', '411403'],
+    ]) {
       const z = byCode.get(zone)!;
       const h = byCode.get(host)!;
       const areaKm2 = turf.area(feature(z)) / 1e6;

@@ -35,7 +35,9 @@ beforeAll(() => {
 
 describe('funds: arranged vs total investment (the unfair basis)', () => {
   it('has arranged == total for every project in exactly 梁园区, 睢阳区, 示范区 (411472) and 永城市', () => {
-    const full = Object.entries(perUnit(data.projects, (ps) => (ps.every((p) => yuan(p.arrangedWan) === yuan(p.totalInvestmentWan)) ? 1 : 0)))
+    const full = Object.entries(
+      perUnit(data.projects, (ps) => (ps.every((p) => yuan(p.arrangedWan) === yuan(p.totalInvestmentWan)) ? 1 : 0)),
+    )
       .filter(([, v]) => v === 1)
       .map(([c]) => c);
     expect(full).toEqual(FULLY_ARRANGED);
@@ -44,7 +46,10 @@ describe('funds: arranged vs total investment (the unfair basis)', () => {
   it('has arranged < total in the other units (60–85 % overall), so spent/arranged looks better than spent/total', () => {
     for (const [code, ps] of byCounty(data.projects)) {
       if (FULLY_ARRANGED.includes(code)) continue;
-      expect(ps.every((p) => yuan(p.arrangedWan) < yuan(p.totalInvestmentWan)), code).toBe(true);
+      expect(
+        ps.every((p) => yuan(p.arrangedWan) < yuan(p.totalInvestmentWan)),
+        code,
+      ).toBe(true);
       const total = sum(ps, (p) => p.totalInvestmentWan);
       const arranged = sum(ps, (p) => p.arrangedWan ?? 0);
       const spent = sum(ps, (p) => p.spentWan ?? 0);
@@ -71,7 +76,12 @@ describe('progress against 序时进度 on 2020-06-20', () => {
   });
 
   it('has units lagging by more than 5 points, units within, units ahead, and a clear best and worst', () => {
-    const spend = perUnit(data.projects, (ps) => pct(sum(ps, (p) => p.spentWan ?? 0), sum(ps, (p) => p.totalInvestmentWan)));
+    const spend = perUnit(data.projects, (ps) =>
+      pct(
+        sum(ps, (p) => p.spentWan ?? 0),
+        sum(ps, (p) => p.totalInvestmentWan),
+      ),
+    );
     const lag = Object.values(spend).map((v) => v - EXPECTED_PCT);
     expect(lag.filter((l) => l < -5).length).toBeGreaterThanOrEqual(3);
     expect(lag.filter((l) => l >= -5 && l <= 0).length).toBeGreaterThanOrEqual(2);
@@ -84,8 +94,12 @@ describe('progress against 序时进度 on 2020-06-20', () => {
   });
 
   it('varies start and completion rates widely across units', () => {
-    const started = Object.values(perUnit(data.projects, (ps) => pct(ps.filter((p) => startedStatuses.includes(p.status)).length, ps.length)));
-    const completed = Object.values(perUnit(data.projects, (ps) => pct(ps.filter((p) => completedStatuses.includes(p.status)).length, ps.length)));
+    const started = Object.values(
+      perUnit(data.projects, (ps) => pct(ps.filter((p) => startedStatuses.includes(p.status)).length, ps.length)),
+    );
+    const completed = Object.values(
+      perUnit(data.projects, (ps) => pct(ps.filter((p) => completedStatuses.includes(p.status)).length, ps.length)),
+    );
     expect(Math.max(...started) - Math.min(...started)).toBeGreaterThan(25);
     expect(Math.max(...completed) - Math.min(...completed)).toBeGreaterThan(25);
     expect(completed.filter((c) => c < EXPECTED_PCT - 5).length).toBeGreaterThanOrEqual(3);
@@ -93,7 +107,9 @@ describe('progress against 序时进度 on 2020-06-20', () => {
   });
 
   it('has overdue projects, more in the lagging units', () => {
-    const overdue = perUnit(data.projects, (ps) => pct(ps.filter((p) => p.plannedCompletion! < CUT_OFF && !completedStatuses.includes(p.status)).length, ps.length));
+    const overdue = perUnit(data.projects, (ps) =>
+      pct(ps.filter((p) => p.plannedCompletion! < CUT_OFF && !completedStatuses.includes(p.status)).length, ps.length),
+    );
     expect(overdue['411426']).toBeGreaterThan(10);
     expect(overdue['411472']).toBeLessThan(5);
   });
@@ -126,7 +142,9 @@ describe('industry projects, measures and dividends', () => {
     expect(dividendLinked.every((p) => p.dividendRatePct !== null && p.dividendRatePct !== undefined)).toBe(true);
     expect(data.projects.filter((p) => !p.linkages!.includes('dividend')).every((p) => p.dividendRatePct === null)).toBe(true);
     const compliance = perUnit(dividendLinked, (ps) => pct(ps.filter((p) => p.dividendRatePct! >= min).length, ps.length));
-    const low = Object.entries(compliance).filter(([, v]) => v < 50).map(([c]) => c);
+    const low = Object.entries(compliance)
+      .filter(([, v]) => v < 50)
+      .map(([c]) => c);
     expect(low).toEqual(['411422', '411424', '411426']);
     expect(Object.values(compliance).filter((v) => v >= 80).length).toBe(8);
   });
@@ -156,7 +174,9 @@ describe('industry projects, measures and dividends', () => {
 describe('PV stations: registration in the national system', () => {
   it('has exactly four units at 100 % (a county, the demonstration zone, two districts) and four low ones incl. 永城市', () => {
     const rate = perUnit(data.pvStations, (ss) => pct(ss.filter((s) => s.registered && s.registeredDate! <= CUT_OFF).length, ss.length));
-    const full = Object.entries(rate).filter(([, v]) => v === 100).map(([c]) => c);
+    const full = Object.entries(rate)
+      .filter(([, v]) => v === 100)
+      .map(([c]) => c);
     expect(full).toEqual(['411402', '411403', '411423', '411472']);
     const ranked = Object.entries(rate).sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1));
     const lowest = ranked.slice(0, 4).map(([c]) => c);
@@ -207,7 +227,8 @@ describe('households: the three groups', () => {
     expect(mean(villages.filter((v) => v.isPoorVillage))).toBeGreaterThan(2.5 * mean(villages.filter((v) => !v.isPoorVillage)));
     for (const c of ['not_lifted', 'edge', 'monitored', 'lifted']) {
       const hs = data.households.filter((h) => h.category === c);
-      for (const l of ['none', 'weak', 'full']) expect(hs.filter((h) => h.labour === l).length / hs.length, `${c} ${l}`).toBeGreaterThan(0.1);
+      for (const l of ['none', 'weak', 'full'])
+        expect(hs.filter((h) => h.labour === l).length / hs.length, `${c} ${l}`).toBeGreaterThan(0.1);
     }
   });
 
@@ -228,7 +249,17 @@ describe('households: the three groups', () => {
 
 describe('monthly history', () => {
   it('has as-of dates January–May month ends and the four cut-offs', () => {
-    expect(progressDates).toEqual(['2020-01-31', '2020-02-29', '2020-03-20', '2020-03-31', '2020-04-20', '2020-04-30', '2020-05-20', '2020-05-31', '2020-06-20']);
+    expect(progressDates).toEqual([
+      '2020-01-31',
+      '2020-02-29',
+      '2020-03-20',
+      '2020-03-31',
+      '2020-04-20',
+      '2020-04-30',
+      '2020-05-20',
+      '2020-05-31',
+      '2020-06-20',
+    ]);
     expect(data.projectProgress.length).toBe(data.projects.length * progressDates.length);
     expect(data.meetings.map((m) => [m.number, m.meetingDate, m.cutOff])).toEqual([
       [1, '2020-03-24', '2020-03-20'],
@@ -248,22 +279,39 @@ describe('monthly history', () => {
       expect(rows.map((r) => r.asOf)).toEqual(progressDates);
       for (let i = 0; i < rows.length; i++) {
         const r = rows[i];
-        if (!(yuan(r.spentWan) <= yuan(r.disbursedWan) && yuan(r.disbursedWan) <= yuan(r.arrangedWan))) bad.push(`${p.code} ${r.asOf} money`);
+        if (!(yuan(r.spentWan) <= yuan(r.disbursedWan) && yuan(r.disbursedWan) <= yuan(r.arrangedWan)))
+          bad.push(`${p.code} ${r.asOf} money`);
         if (i === 0) continue;
         const q = rows[i - 1];
-        if (r.spentWan < q.spentWan || r.disbursedWan < q.disbursedWan || r.arrangedWan < q.arrangedWan || r.physicalProgressPct < q.physicalProgressPct) bad.push(`${p.code} ${r.asOf} decreases`);
+        if (
+          r.spentWan < q.spentWan ||
+          r.disbursedWan < q.disbursedWan ||
+          r.arrangedWan < q.arrangedWan ||
+          r.physicalProgressPct < q.physicalProgressPct
+        )
+          bad.push(`${p.code} ${r.asOf} decreases`);
         if (q.status === 'suspended' && r.status !== 'suspended') bad.push(`${p.code} ${r.asOf} resumed`);
         if (r.status !== 'suspended' && order.indexOf(r.status) < order.indexOf(q.status)) bad.push(`${p.code} ${r.asOf} back`);
       }
       const last = rows[rows.length - 1];
-      if (last.status !== p.status || last.spentWan !== p.spentWan || last.arrangedWan !== p.arrangedWan || last.disbursedWan !== p.disbursedWan) bad.push(`${p.code} last row`);
+      if (
+        last.status !== p.status ||
+        last.spentWan !== p.spentWan ||
+        last.arrangedWan !== p.arrangedWan ||
+        last.disbursedWan !== p.disbursedWan
+      )
+        bad.push(`${p.code} last row`);
     }
     expect(bad).toEqual([]);
   });
 
   it('includes the first quarter and a visible change since the last meeting in every unit', () => {
     for (const [code, rows] of byCounty(data.projectProgress)) {
-      const spentOn = (d: string) => sum(rows.filter((r) => r.asOf === d), (r) => r.spentWan);
+      const spentOn = (d: string) =>
+        sum(
+          rows.filter((r) => r.asOf === d),
+          (r) => r.spentWan,
+        );
       expect(spentOn('2020-03-31'), code).toBeGreaterThan(0);
       expect(spentOn('2020-06-20') - spentOn('2020-05-20'), code).toBeGreaterThan(0);
       const startedOn = (d: string) => rows.filter((r) => r.asOf === d && startedStatuses.includes(r.status)).length;
@@ -285,10 +333,39 @@ describe('locations, targets and settings', () => {
     expect(points.every((p) => multiIncludesPoint(geomOf.get(p.villageCode!)!, (p.geom as GeoJSON.Point).coordinates))).toBe(true);
   });
 
-  it('has the default target window and the start-rate milestone', () => {
+  it('has the default target window, the start-rate milestone and the fixed PV registration target', () => {
     expect(data.targets).toEqual([
-      { year: 2020, measureId: '*', windowStart: '2020-01-01', basicCompletion: '2020-09-30', fullCompletion: '2020-11-30', method: 'linear', lagThresholdPts: -5, milestones: [] },
-      { year: 2020, measureId: 'start_rate', windowStart: '2020-01-01', basicCompletion: '2020-09-30', fullCompletion: '2020-11-30', method: 'linear', lagThresholdPts: -5, milestones: [{ date: '2020-04-01', valuePct: 100 }] },
+      {
+        year: 2020,
+        measureId: '*',
+        windowStart: '2020-01-01',
+        basicCompletion: '2020-09-30',
+        fullCompletion: '2020-11-30',
+        method: 'linear',
+        lagThresholdPts: -5,
+        milestones: [],
+      },
+      {
+        year: 2020,
+        measureId: 'start_rate',
+        windowStart: '2020-01-01',
+        basicCompletion: '2020-09-30',
+        fullCompletion: '2020-11-30',
+        method: 'linear',
+        lagThresholdPts: -5,
+        milestones: [{ date: '2020-04-01', valuePct: 100 }],
+      },
+      {
+        // Registering PV stations in the national system is due in full now (fixed target 100 %).
+        year: 2020,
+        measureId: 'pv_registration',
+        windowStart: '2020-01-01',
+        basicCompletion: '2020-09-30',
+        fullCompletion: '2020-11-30',
+        method: 'fixed',
+        lagThresholdPts: -5,
+        milestones: [{ date: '2020-01-01', valuePct: 100 }],
+      },
     ]);
     expect(data.settings.find((s) => s.key === 'demo')?.value).toMatchObject({ seed: SEED, generatedAt: 'fixed' });
   });

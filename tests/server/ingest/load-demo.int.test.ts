@@ -35,12 +35,19 @@ describe(`loadDemoData (${testBackend})`, () => {
              (SELECT count(*)::int FROM households) AS households,
              (SELECT count(*)::int FROM meetings) AS meetings,
              (SELECT count(*)::int FROM targets) AS targets,
+             (SELECT count(*)::int FROM followups WHERE demo) AS followups,
              (SELECT count(*)::int FROM settings) AS settings`);
     expect(counts).toEqual(first.counts);
     expect(counts.projects).toBeGreaterThan(2000);
     expect(counts.households).toBeGreaterThanOrEqual(30_000);
     expect(counts.households).toBeLessThanOrEqual(45_000);
     expect(counts.meetings).toBe(4);
+    // The 4th meeting's follow-up items (督办), one of them closed by the city office.
+    expect(counts.followups).toBe(5);
+    const [f] = await database.rows<{ closed: number; answers: number }>(sql`
+      SELECT (SELECT count(*)::int FROM followups WHERE closed_at IS NOT NULL) AS closed,
+             (SELECT count(*)::int FROM followup_responses) AS answers`);
+    expect(f).toEqual({ closed: 1, answers: 3 });
   });
 
   it('reports the county codes of the older vintage once', () => {
@@ -57,7 +64,9 @@ describe(`loadDemoData (${testBackend})`, () => {
              count(*) FILTER (WHERE GeometryType(geom) <> 'MULTIPOLYGON')::int AS notmulti
       FROM regions`);
     expect(r).toEqual({ invalid: 0, missing: 0, nolabel: 0, outside: 0, notmulti: 0 });
-    const [{ invalid }] = await database.rows<{ invalid: number }>(sql`SELECT count(*)::int AS invalid FROM regions WHERE NOT ST_IsValid(geom)`);
+    const [{ invalid }] = await database.rows<{ invalid: number }>(
+      sql`SELECT count(*)::int AS invalid FROM regions WHERE NOT ST_IsValid(geom)`,
+    );
     expect(invalid).toBe(0);
   });
 
@@ -107,7 +116,9 @@ describe(`loadDemoData (${testBackend})`, () => {
   });
 
   it('keeps holder names and ID numbers empty', async () => {
-    const [{ named }] = await database.rows<{ named: number }>(sql`SELECT count(*)::int AS named FROM households WHERE holder_name IS NOT NULL OR id_number IS NOT NULL`);
+    const [{ named }] = await database.rows<{ named: number }>(
+      sql`SELECT count(*)::int AS named FROM households WHERE holder_name IS NOT NULL OR id_number IS NOT NULL`,
+    );
     expect(named).toBe(0);
   });
 
@@ -127,13 +138,17 @@ describe(`loadDemoData all-or-nothing (${testBackend})`, () => {
   }, LOAD_TIMEOUT);
   afterAll(() => other?.dispose());
 
-  it('rolls everything back when the very last insert fails', async () => {
-    // A setting that already exists makes the final settings insert fail, after every other table.
-    await other.db.insert(settings).values({ key: 'dividend_min_rate_pct', value: 7 });
-    await expect(loadDemoData(other, { log: () => {} })).rejects.toThrow();
-    const [r] = await other.rows<{ regions: number; projects: number; households: number; settings: number }>(sql`
+  it(
+    'rolls everything back when the very last insert fails',
+    async () => {
+      // A setting that already exists makes the final settings insert fail, after every other table.
+      await other.db.insert(settings).values({ key: 'dividend_min_rate_pct', value: 7 });
+      await expect(loadDemoData(other, { log: () => {} })).rejects.toThrow();
+      const [r] = await other.rows<{ regions: number; projects: number; households: number; settings: number }>(sql`
       SELECT (SELECT count(*)::int FROM regions) AS regions, (SELECT count(*)::int FROM projects) AS projects,
              (SELECT count(*)::int FROM households) AS households, (SELECT count(*)::int FROM settings) AS settings`);
-    expect(r).toEqual({ regions: 0, projects: 0, households: 0, settings: 1 });
-  }, LOAD_TIMEOUT);
+      expect(r).toEqual({ regions: 0, projects: 0, households: 0, settings: 1 });
+    },
+    LOAD_TIMEOUT,
+  );
 });

@@ -29,7 +29,17 @@ describe(`regions API (${testBackend})`, () => {
     expect(res.headers.get('content-type')).toContain('application/geo+json');
     const fc = (await res.json()) as RegionCollection;
     expect(fc.features.map((f) => f.properties.code)).toEqual([
-      '411402', '411403', '411421', '411422', '411423', '411424', '411425', '411426', '411471', '411472', '411481',
+      '411402',
+      '411403',
+      '411421',
+      '411422',
+      '411423',
+      '411424',
+      '411425',
+      '411426',
+      '411471',
+      '411472',
+      '411481',
     ]);
     const names = Object.fromEntries(fc.features.map((f) => [f.properties.code, f.properties.name]));
     expect(names['411421']).toBe('民权县');
@@ -52,7 +62,9 @@ describe(`regions API (${testBackend})`, () => {
     expect(all.features).toHaveLength(4834);
     expect(all.features.every((f) => f.properties.synthesized && f.properties.level === 'village')).toBe(true);
     const minquan = (await (await app.request('/api/regions?level=township&parent=411421')).json()) as RegionCollection;
-    const [{ n }] = await database.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM regions WHERE level = 'township' AND parent_code = '411421'`);
+    const [{ n }] = await database.rows<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM regions WHERE level = 'township' AND parent_code = '411421'`,
+    );
     expect(minquan.features).toHaveLength(n);
     expect(n).toBeGreaterThan(5);
   });
@@ -78,6 +90,37 @@ describe(`regions API (${testBackend})`, () => {
     const body = await res.json();
     expect(body.error.message).toMatch(message);
     expect(JSON.stringify(body)).not.toMatch(/at .*\.ts:\d+/); // no stack trace
+  });
+
+  it.each(['4114', '411421', '411421001'])('gives the outline of %s, which covers its children as drawn', async (code) => {
+    const res = await app.request(`/api/regions/outline?code=${code}`);
+    expect(res.status, await res.clone().text()).toBe(200);
+    const outline = await res.json();
+    expect(outline.properties.code).toBe(code);
+    expect(['Polygon', 'MultiPolygon']).toContain(outline.geometry.type);
+    // The outline has the area and the extent of the union of the children it surrounds (within 1 %).
+    const level = code.length === 4 ? 'county' : code.length === 6 ? 'township' : 'village';
+    const [row] = await database.rows<{ area: number; outline: number; dx: number; dy: number }>(sql`
+      WITH o AS (SELECT ST_GeomFromGeoJSON(${JSON.stringify(outline.geometry)}) AS g),
+           c AS (SELECT ST_Union(geom) AS g FROM regions WHERE parent_code = ${code} AND level = ${level})
+      SELECT ST_Area(c.g) AS area, ST_Area(o.g) AS outline,
+             abs(ST_XMax(o.g) - ST_XMax(c.g)) + abs(ST_XMin(o.g) - ST_XMin(c.g)) AS dx,
+             abs(ST_YMax(o.g) - ST_YMax(c.g)) + abs(ST_YMin(o.g) - ST_YMin(c.g)) AS dy
+      FROM o, c`);
+    expect(row.area).toBeGreaterThan(0);
+    expect(Math.abs(row.outline / row.area - 1)).toBeLessThan(0.01);
+    expect(row.dx + row.dy).toBeLessThan(0.01);
+    const again = await app.request(`/api/regions/outline?code=${code}`, { headers: { 'If-None-Match': res.headers.get('etag')! } });
+    expect(again.status).toBe(304);
+  });
+
+  it.each([
+    { query: 'code=41x4', status: 400, message: /code: must be a division code/ },
+    { query: 'code=9999', status: 404, message: /no division with code 9999/ },
+  ])('rejects the outline of $query with $status', async ({ query, status, message }) => {
+    const res = await app.request(`/api/regions/outline?${query}`);
+    expect(res.status).toBe(status);
+    expect((await res.json()).error.message).toMatch(message);
   });
 
   it('describes every route in the OpenAPI document', async () => {

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { sparklinePaths } from '../../../../client/features/area-card/sparkline.ts';
 
-const pt = (asOf: string, value: number | null, expected: number | null) => ({ asOf, value, expected, numerator: 0, denominator: 0, rank: null, of: 0 });
+const pt = (asOf: string, value: number | null, expected: number | null) => ({
+  asOf,
+  value,
+  expected,
+  numerator: 0,
+  denominator: 0,
+  rank: null,
+  of: 0,
+});
 
 describe('sparklinePaths', () => {
   it('scales to the largest value and breaks the line at nulls', () => {

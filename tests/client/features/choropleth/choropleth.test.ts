@@ -12,12 +12,11 @@ import {
   fillColors,
   hexToRgba,
   joinRows,
-  projectsBehind,
   rankChangeOf,
   rankingOrder,
 } from '../../../../client/features/choropleth/choropleth.ts';
-import { rampChangePuOr7, statusColors } from '../../../../server/domain/classify.ts';
-import { getMeasure } from '../../../../server/domain/measures.ts';
+import { rampChangePuOr7, rampViridis, statusColors } from '../../../../server/domain/classify.ts';
+import { getMeasure, measureCatalogue } from '../../../../server/domain/measures.ts';
 
 const row = (code: string, value: number | null, extra: Partial<MeasureRow> = {}): MeasureRow => ({
   code,
@@ -37,7 +36,13 @@ const spend = getMeasure('spend_rate');
 const rows = [row('411402', 70, { rank: 1 }), row('411403', 52, { rank: 2 }), row('411421', 30, { rank: 3 }), row('411422', null)];
 
 describe('classifyRows', () => {
-  const cases: { title: string; method: 'target' | 'quantile' | 'equal' | 'jenks' | 'custom'; breaks?: number[]; expected: (number | null)[]; kind: string }[] = [
+  const cases: {
+    title: string;
+    method: 'target' | 'quantile' | 'equal' | 'jenks' | 'custom';
+    breaks?: number[];
+    expected: (number | null)[];
+    kind: string;
+  }[] = [
     { title: 'target: ahead / on track / lagging, null → no class', method: 'target', expected: [0, 1, 2, null], kind: 'status' },
     { title: 'custom breaks, value on a break goes up', method: 'custom', breaks: [52, 60], expected: [2, 1, 0, null], kind: 'value' },
     { title: 'custom without breaks: one class', method: 'custom', breaks: [], expected: [0, 0, 0, null], kind: 'value' },
@@ -87,6 +92,48 @@ describe('classifyRows', () => {
   });
 });
 
+describe('classifyRows: colours and units of every measure', () => {
+  // Eleven areas (the county level of 商丘市), values 10, 18, …, 90.
+  const eleven = Array.from({ length: 11 }, (_, i) => row(`4114${String(i).padStart(2, '0')}`, 10 + i * 8));
+  const dark = rampViridis[0];
+  const light = rampViridis[rampViridis.length - 1];
+  const methods = ['quantile', 'equal', 'jenks'] as const;
+
+  it.each(measureCatalogue.flatMap((measure) => methods.map((method) => ({ id: measure.id, measure, method }))))(
+    '$id, $method: the worst areas get the dark end of viridis, the best the light end',
+    ({ measure, method }) => {
+      const k = classifyRows(eleven, { measure, method, lang: 'zh', statusLabels });
+      const colorOf = (r: MeasureRow) => k.classes[k.classOf(r)!].color;
+      const [lowest, highest] = [eleven[0], eleven[10]];
+      const [worst, best] = measure.higherIsBetter ? [lowest, highest] : [highest, lowest];
+      expect({ worst: colorOf(worst), best: colorOf(best) }).toEqual({ worst: dark, best: light });
+      expect(k.classes).toHaveLength(5);
+    },
+  );
+
+  it('quantiles of eleven areas: 2, 2, 2, 2, 3 per class', () => {
+    const k = classifyRows(eleven, { measure: spend, method: 'quantile', lang: 'zh', statusLabels });
+    expect(k.classes.map((c) => c.count)).toEqual([2, 2, 2, 2, 3]);
+    expect(k.breaks).toEqual([26, 42, 58, 74]);
+  });
+
+  /** What every value label of a measure ends with, by its unit. */
+  const unitSuffix = {
+    zh: { pct: /\d%$/, per_10k_yuan: /\d 户\/万元$/, count: /\d 户$/ },
+    en: { pct: /\d%$/, per_10k_yuan: /\d households per 10k CNY$/, count: /\d households$/ },
+  } as const;
+  it.each(
+    measureCatalogue.flatMap((measure) => (['zh', 'en'] as const).map((lang) => ({ id: measure.id, unit: measure.unit, measure, lang }))),
+  )("$id ($lang): legend ranges in the measure's unit ($unit)", ({ measure, lang }) => {
+    const k = classifyRows(eleven, { measure, method: 'custom', customBreaks: [30, 60], lang, statusLabels });
+    const labels = k.classes.map((c) => c.label);
+    expect(labels).toHaveLength(3);
+    for (const label of labels) {
+      for (const part of label.replace(/^[<≥] /, '').split(' – ')) expect(part).toMatch(unitSuffix[lang][measure.unit]);
+    }
+  });
+});
+
 describe('changeBreaks', () => {
   const cases = [
     { title: 'no data', changes: [null], expected: [-10, -5, -1, 1, 5, 10] },
@@ -123,7 +170,9 @@ describe('ranking', () => {
     { title: 'moved down', rank: 5, before: 3, expected: -2 },
     { title: 'no earlier rank', rank: 5, before: null, expected: null },
   ];
-  for (const c of changes) it(`rank change: ${c.title}`, () => expect(rankChangeOf(row('x', 1, { rank: c.rank, previous: { value: 1, rank: c.before, expected: 1 } }))).toBe(c.expected));
+  for (const c of changes)
+    it(`rank change: ${c.title}`, () =>
+      expect(rankChangeOf(row('x', 1, { rank: c.rank, previous: { value: 1, rank: c.before, expected: 1 } }))).toBe(c.expected));
   it('bar fraction', () => {
     expect([barFraction(50, 100), barFraction(null, 100), barFraction(150, 100), barFraction(5, 0)]).toEqual([0.5, 0, 1, 0]);
   });
@@ -159,14 +208,6 @@ describe('area card helpers', () => {
     { title: 'equal', fair: 40, arranged: 40, expected: false },
     { title: 'missing', fair: null, arranged: 52, expected: false },
   ];
-  for (const c of bases) it(`arranged basis looks better: ${c.title}`, () => expect(arrangedLooksBetter(c.fair, c.arranged)).toBe(c.expected));
-
-  it('projects behind: shortfall = total × expected − spent, largest first, top 5, positive only', () => {
-    const p = (code: string, totalWan: number | null, spentWan: number | null) => ({ code, name: code, status: 'started', overdue: false, totalWan, spentWan });
-    const list = [p('a', 100, 10), p('b', 200, 0), p('c', 100, 60), p('d', null, 0), p('e', 50, 0), p('f', 40, 0), p('g', 30, 0), p('h', 20, 0)];
-    const out = projectsBehind(list, 50);
-    expect(out.map((x) => x.code)).toEqual(['b', 'a', 'e', 'f', 'g']);
-    expect(out[0].shortfallWan).toBe(100);
-    expect(projectsBehind(list, null)).toEqual([]);
-  });
+  for (const c of bases)
+    it(`arranged basis looks better: ${c.title}`, () => expect(arrangedLooksBetter(c.fair, c.arranged)).toBe(c.expected));
 });

@@ -1,13 +1,47 @@
 import { describe, expect, it } from 'vitest';
 import type { RegionFeature } from '../../../../client/api/client.ts';
-import { dissolveRegions, findRegion, labelPriorityOfArea, regionBounds, regionLabels, sortRegionsByCode } from '../../../../client/features/regions/region-geometry.ts';
+import { dissolveRegions } from '../../../../client/features/regions/region-outline.ts';
+import {
+  findRegion,
+  labelPriorityOfArea,
+  regionBounds,
+  regionLabels,
+  sortRegionsByCode,
+} from '../../../../client/features/regions/region-geometry.ts';
 
 /** An axis-aligned square [x0, y0]–[x1, y1] as a division. */
-function square(code: string, x0: number, y0: number, x1: number, y1: number, label: [number, number] | null = [(x0 + x1) / 2, (y0 + y1) / 2]): RegionFeature {
+function square(
+  code: string,
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+  label: [number, number] | null = [(x0 + x1) / 2, (y0 + y1) / 2],
+): RegionFeature {
   return {
     type: 'Feature',
-    geometry: { type: 'Polygon', coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]] },
-    properties: { code, name: `名${code}`, level: 'county', parentCode: '4114', countyCode: code, synthesized: false, poorVillage: false, label },
+    geometry: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [x0, y0],
+          [x1, y0],
+          [x1, y1],
+          [x0, y1],
+          [x0, y0],
+        ],
+      ],
+    },
+    properties: {
+      code,
+      name: `名${code}`,
+      level: 'county',
+      parentCode: '4114',
+      countyCode: code,
+      synthesized: false,
+      poorVillage: false,
+      label,
+    },
   };
 }
 const noGeometry = (code: string): RegionFeature => ({ ...square(code, 0, 0, 1, 1, null), geometry: null });
@@ -16,13 +50,62 @@ describe('regionBounds', () => {
   const cases: { title: string; features: RegionFeature[]; expected: ReturnType<typeof regionBounds> }[] = [
     { title: 'empty', features: [], expected: null },
     { title: 'only features without geometry', features: [noGeometry('411471')], expected: null },
-    { title: 'one square', features: [square('411402', 115, 34, 116, 35)], expected: [[115, 34], [116, 35]] },
-    { title: 'two squares', features: [square('411402', 115, 34, 116, 35), square('411403', 116, 33.5, 116.5, 34.5)], expected: [[115, 33.5], [116.5, 35]] },
-    { title: 'null geometry ignored', features: [square('411402', 115, 34, 116, 35), noGeometry('411471')], expected: [[115, 34], [116, 35]] },
+    {
+      title: 'one square',
+      features: [square('411402', 115, 34, 116, 35)],
+      expected: [
+        [115, 34],
+        [116, 35],
+      ],
+    },
+    {
+      title: 'two squares',
+      features: [square('411402', 115, 34, 116, 35), square('411403', 116, 33.5, 116.5, 34.5)],
+      expected: [
+        [115, 33.5],
+        [116.5, 35],
+      ],
+    },
+    {
+      title: 'null geometry ignored',
+      features: [square('411402', 115, 34, 116, 35), noGeometry('411471')],
+      expected: [
+        [115, 34],
+        [116, 35],
+      ],
+    },
     {
       title: 'multipolygon',
-      features: [{ ...square('411481', 0, 0, 1, 1), geometry: { type: 'MultiPolygon', coordinates: [[[[116, 33], [117, 33], [117, 34], [116, 33]]], [[[118, 35], [119, 35], [119, 36], [118, 35]]]] } }],
-      expected: [[116, 33], [119, 36]],
+      features: [
+        {
+          ...square('411481', 0, 0, 1, 1),
+          geometry: {
+            type: 'MultiPolygon',
+            coordinates: [
+              [
+                [
+                  [116, 33],
+                  [117, 33],
+                  [117, 34],
+                  [116, 33],
+                ],
+              ],
+              [
+                [
+                  [118, 35],
+                  [119, 35],
+                  [119, 36],
+                  [118, 35],
+                ],
+              ],
+            ],
+          },
+        },
+      ],
+      expected: [
+        [116, 33],
+        [119, 36],
+      ],
     },
   ];
   it.each(cases)('$title', ({ features, expected }) => {
@@ -38,11 +121,17 @@ describe('dissolveRegions', () => {
   it('merges two neighbours into one polygon', () => {
     const out = dissolveRegions([square('411402', 115, 34, 115.5, 34.5), square('411403', 115.5, 34, 116, 34.5)]);
     expect(out?.geometry.type).toBe('Polygon');
-    expect(regionBounds([{ ...square('x', 0, 0, 1, 1), geometry: out!.geometry }])).toEqual([[115, 34], [116, 34.5]]);
+    expect(regionBounds([{ ...square('x', 0, 0, 1, 1), geometry: out!.geometry }])).toEqual([
+      [115, 34],
+      [116, 34.5],
+    ]);
   });
   /** Four rectangles framing an empty square of side `hole` degrees centred in [115, 34]–[116, 35]. */
   const frame = (hole: number) => {
-    const a = 115.5 - hole / 2, b = 115.5 + hole / 2, c = 34.5 - hole / 2, e = 34.5 + hole / 2;
+    const a = 115.5 - hole / 2,
+      b = 115.5 + hole / 2,
+      c = 34.5 - hole / 2,
+      e = 34.5 + hole / 2;
     return [square('1', 115, 34, 116, c), square('2', 115, e, 116, 35), square('3', 115, c, a, e), square('4', b, c, 116, e)];
   };
   const holeCases = [
@@ -64,7 +153,11 @@ describe('dissolveRegions', () => {
 
 describe('regionLabels', () => {
   it('puts names at the label anchors and skips divisions without one', () => {
-    const labels = regionLabels([square('411402', 115, 34, 116, 35, [115.4, 34.6]), noGeometry('411471'), square('411403', 0, 0, 1, 1, [Number.NaN, 1])]);
+    const labels = regionLabels([
+      square('411402', 115, 34, 116, 35, [115.4, 34.6]),
+      noGeometry('411471'),
+      square('411403', 0, 0, 1, 1, [Number.NaN, 1]),
+    ]);
     expect(labels.map(({ priority: _, ...l }) => l)).toEqual([{ code: '411402', text: '名411402', position: [115.4, 34.6] }]);
   });
   it('ranks larger divisions higher', () => {
@@ -76,7 +169,9 @@ describe('regionLabels', () => {
     expect(small.priority).toBeLessThan(150);
   });
   it('a label without a polygon has priority 0', () => {
-    expect(regionLabels([{ ...noGeometry('411471'), properties: { ...noGeometry('411471').properties, label: [115, 34] } }])[0].priority).toBe(0);
+    expect(
+      regionLabels([{ ...noGeometry('411471'), properties: { ...noGeometry('411471').properties, label: [115, 34] } }])[0].priority,
+    ).toBe(0);
   });
 });
 

@@ -29,5 +29,6 @@ describe('timeline', () => {
     { width: 430, count: 20, expected: 'meetings' }, // a whole year of month ends and meetings
     { width: 100, count: 1, expected: 'long' },
   ] as const;
-  for (const c of modes) it(`label mode: ${c.count} marks on ${c.width} px → ${c.expected}`, () => expect(timelineLabelMode(c.width, c.count)).toBe(c.expected));
+  for (const c of modes)
+    it(`label mode: ${c.count} marks on ${c.width} px → ${c.expected}`, () => expect(timelineLabelMode(c.width, c.count)).toBe(c.expected));
 });
