@@ -17,14 +17,14 @@ import { serve } from '@hono/node-server';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { createApp } from '../server/app.ts';
-import { openDatabase } from '../server/db/client.ts';
+import { openDatabase, type Database } from '../server/db/client.ts';
 import { getMeasure, type MeasureId } from '../server/domain/measures.ts';
 import { loadDemoData } from '../server/ingest/load-demo.ts';
 import { mountClient } from '../server/static.ts';
 import { decodePng } from './frame/png.ts';
 import { stats, type Stats } from './frame/run.ts';
 
-interface Case {
+export interface SwitchCase {
   name: string;
   /** URL query of the page before the switch. */
   query: string;
@@ -32,7 +32,7 @@ interface Case {
   to: MeasureId;
 }
 
-const cases: Case[] = [
+const cityCases: SwitchCase[] = [
   { name: '11 counties', query: 'area=4114', from: 'spend_rate', to: 'pv_registration' },
   { name: 'townships of 民权县', query: 'area=411421', from: 'spend_rate', to: 'pv_registration' },
 ];
@@ -42,16 +42,28 @@ export interface SwitchResult {
   total: Stats;
   request: Stats;
   rest: Stats;
+  /** Bytes of the values request(s) on the wire (Resource Timing transferSize). */
+  bytes: Stats;
   changedPixels: number;
 }
 
 /** Pixels of the map area whose colour differs between two screenshots by more than `tol` on some channel. */
-function changedPixels(a: ReturnType<typeof decodePng>, b: ReturnType<typeof decodePng>, box: { x: number; y: number; width: number; height: number }, tol = 24) {
+function changedPixels(
+  a: ReturnType<typeof decodePng>,
+  b: ReturnType<typeof decodePng>,
+  box: { x: number; y: number; width: number; height: number },
+  tol = 24,
+) {
   let n = 0;
   for (let y = Math.max(0, Math.floor(box.y)); y < Math.min(a.height, box.y + box.height); y++) {
     for (let x = Math.max(0, Math.floor(box.x)); x < Math.min(a.width, box.x + box.width); x++) {
       const i = (y * a.width + x) * 4;
-      if (Math.abs(a.data[i] - b.data[i]) > tol || Math.abs(a.data[i + 1] - b.data[i + 1]) > tol || Math.abs(a.data[i + 2] - b.data[i + 2]) > tol) n++;
+      if (
+        Math.abs(a.data[i] - b.data[i]) > tol ||
+        Math.abs(a.data[i + 1] - b.data[i + 1]) > tol ||
+        Math.abs(a.data[i + 2] - b.data[i + 2]) > tol
+      )
+        n++;
     }
   }
   return n;
@@ -64,7 +76,7 @@ async function waitReady(page: Page) {
   await page.waitForTimeout(1500); // camera animation and label placement at rest
 }
 
-async function oneSwitch(browser: Browser, baseUrl: string, c: Case) {
+async function oneSwitch(browser: Browser, baseUrl: string, c: SwitchCase) {
   const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, deviceScaleFactor: 1 });
   try {
     const page = await context.newPage();
@@ -92,11 +104,11 @@ async function oneSwitch(browser: Browser, baseUrl: string, c: Case) {
         requestAnimationFrame(() => requestAnimationFrame(() => {
           const total = performance.now() - t0;
           const req = performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/measures/') && e.startTime >= t0);
-          resolve({ total, request: req.length ? Math.max(...req.map((e) => e.responseEnd)) - t0 : 0 });
+          resolve({ total, request: req.length ? Math.max(...req.map((e) => e.responseEnd)) - t0 : 0, bytes: req.reduce((n, e) => n + e.transferSize, 0) });
         }));
       });
       obs.observe(document.body, { subtree: true, childList: true, characterData: true });
-    })`) as Promise<{ total: number; request: number }>;
+    })`) as Promise<{ total: number; request: number; bytes: number }>;
     await page.waitForTimeout(50); // the observer is installed
     await option.click();
     const t = await done;
@@ -111,14 +123,25 @@ async function oneSwitch(browser: Browser, baseUrl: string, c: Case) {
   }
 }
 
-export async function runMeasureSwitchBench(iterations = Number(process.env.BENCH_FRAME_ITERATIONS ?? process.env.BENCH_ITERATIONS ?? 7), log: (s: string) => void = console.log): Promise<SwitchResult[]> {
+export async function runMeasureSwitchBench(
+  iterations = Number(process.env.BENCH_FRAME_ITERATIONS ?? process.env.BENCH_ITERATIONS ?? 7),
+  log: (s: string) => void = console.log,
+  /** Another database (e.g. the province's) and cases; default the demo city on the embedded backend. */
+  setup: { database?: Database; cases?: SwitchCase[] } = {},
+): Promise<SwitchResult[]> {
+  const cases = setup.cases ?? cityCases;
   const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!fs.existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: install it or skip with BENCH_FRAME=off.`);
   const clientDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fupin-bench-client-'));
   log('measure switch: building the client…');
-  await build({ configFile: path.resolve('vite.config.ts'), mode: 'production', logLevel: 'warn', build: { outDir: clientDir, emptyOutDir: true } });
-  const database = await openDatabase({ dataDir: path.resolve('.data/bench/pglite') });
-  await loadDemoData(database);
+  await build({
+    configFile: path.resolve('vite.config.ts'),
+    mode: 'production',
+    logLevel: 'warn',
+    build: { outDir: clientDir, emptyOutDir: true },
+  });
+  const database = setup.database ?? (await openDatabase({ dataDir: path.resolve('.data/bench/pglite') }));
+  if (!setup.database) await loadDemoData(database);
   const app = createApp({ database });
   mountClient(app, clientDir);
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
@@ -135,32 +158,46 @@ export async function runMeasureSwitchBench(iterations = Number(process.env.BENC
       const total: number[] = [];
       const request: number[] = [];
       const rest: number[] = [];
+      const bytes: number[] = [];
       let minChanged = Infinity;
       for (let i = 0; i < iterations; i++) {
         const r = await oneSwitch(browser, baseUrl, c);
         total.push(r.total);
         request.push(r.request);
         rest.push(r.total - r.request);
+        bytes.push(r.bytes);
         minChanged = Math.min(minChanged, r.changed);
       }
-      if (minChanged < 2000) throw new Error(`${c.name}: the map barely changed after the switch (${minChanged} px): the colours were not redrawn`);
-      results.push({ name: c.name, total: stats(total), request: stats(request), rest: stats(rest), changedPixels: minChanged });
+      if (minChanged < 2000)
+        throw new Error(`${c.name}: the map barely changed after the switch (${minChanged} px): the colours were not redrawn`);
+      results.push({
+        name: c.name,
+        total: stats(total),
+        request: stats(request),
+        rest: stats(rest),
+        bytes: stats(bytes),
+        changedPixels: minChanged,
+      });
       log(`measure switch, ${c.name}: ${stats(total).median} ms median (request ${stats(request).median} ms)`);
     }
     return results;
   } finally {
     await browser.close();
     server.close();
-    await database.close();
+    if (!setup.database) await database.close();
     fs.rmSync(clientDir, { recursive: true, force: true });
   }
 }
 
 export function formatMeasureSwitch(results: SwitchResult[]): string {
   const lines = ['\nmeasure switch in Chromium (click → frame with the new colours; fresh context each time)'];
-  lines.push(`${'case'.padEnd(24)}${'total ms'.padStart(10)}${'p95'.padStart(8)}${'request ms'.padStart(12)}${'rest ms'.padStart(10)}${'changed px'.padStart(12)}`);
+  lines.push(
+    `${'case'.padEnd(24)}${'total ms'.padStart(10)}${'p95'.padStart(8)}${'request ms'.padStart(12)}${'rest ms'.padStart(10)}${'changed px'.padStart(12)}`,
+  );
   for (const r of results) {
-    lines.push(`${r.name.padEnd(24)}${String(r.total.median).padStart(10)}${String(r.total.p95).padStart(8)}${String(r.request.median).padStart(12)}${String(r.rest.median).padStart(10)}${String(r.changedPixels).padStart(12)}`);
+    lines.push(
+      `${r.name.padEnd(24)}${String(r.total.median).padStart(10)}${String(r.total.p95).padStart(8)}${String(r.request.median).padStart(12)}${String(r.rest.median).padStart(10)}${String(r.changedPixels).padStart(12)}`,
+    );
   }
   return lines.join('\n');
 }

@@ -2,7 +2,12 @@
  * Benchmarks (npm run bench): server time of the API against the same SQL run directly, in one run,
  * on the embedded database and — when BENCH_DATABASE_URL is set — on a PostgreSQL server.
  * Reports medians and p95 and the ratio endpoint ÷ direct SQL; then (unless BENCH_FRAME=off) the
- * browser frame benchmark (bench/frame/run.ts). Writes bench/results/latest.json.
+ * browser frame benchmark (bench/frame/run.ts); with BENCH_PROVINCE=1 and BENCH_PROVINCE_URL also the
+ * province benchmarks (bench/province.ts). Writes bench/results/latest.json.
+  }
+ * Reports medians and p95 and the ratio endpoint ÷ direct SQL; then (unless BENCH_IMPORT=off) the import
+ * of a generated 100,000-row ledger (bench/import.ts); then (unless BENCH_FRAME=off) the browser frame
+ * benchmark (bench/frame/run.ts). Writes bench/results/latest.json.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -36,7 +41,10 @@ async function time(fn: () => Promise<unknown>): Promise<number[]> {
 
 /** Interleave two measurements so machine noise hits both alike. */
 async function paired(a: () => Promise<unknown>, b: () => Promise<unknown>) {
-  for (let i = 0; i < 3; i++) { await a(); await b(); }
+  for (let i = 0; i < 3; i++) {
+    await a();
+    await b();
+  }
   const sa: number[] = [];
   const sb: number[] = [];
   for (let i = 0; i < iterations; i++) {
@@ -87,7 +95,13 @@ async function benchBackend(database: Database) {
     const gzipBytes = (await (await app.request(url, { headers: { 'Accept-Encoding': 'gzip' } })).arrayBuffer()).byteLength;
     const { meta } = JSON.parse(new TextDecoder().decode(body)) as { meta: { returned: number; matched: number } };
     let query: SQL | undefined;
-    const recorder: Database = { ...database, rows: async (q: SQL) => { query = q; return [{ json: '' }] as never; } };
+    const recorder: Database = {
+      ...database,
+      rows: async (q: SQL) => {
+        query = q;
+        return [{ json: '' }] as never;
+      },
+    };
     await projectLayerJson(recorder, { ...ProjectLayerQuery.parse({}), area: city, asOf });
     const captured = query!;
     const { a, b } = await paired(
@@ -96,8 +110,14 @@ async function benchBackend(database: Database) {
     );
     const endpointGzip = stats(await time(async () => (await app.request(url, { headers: { 'Accept-Encoding': 'gzip' } })).arrayBuffer()));
     results['layers/projects city'] = {
-      endpoint: a, directSql: b, ratio: +(a.median / b.median).toFixed(2), endpointGzip,
-      features: meta.returned, matched: meta.matched, bytes, gzipBytes,
+      endpoint: a,
+      directSql: b,
+      ratio: +(a.median / b.median).toFixed(2),
+      endpointGzip,
+      features: meta.returned,
+      matched: meta.matched,
+      bytes,
+      gzipBytes,
     };
   }
   return results;
@@ -123,6 +143,20 @@ async function main() {
   fs.mkdirSync('bench/results', { recursive: true });
   fs.writeFileSync('bench/results/latest.json', JSON.stringify(out, null, 2));
   printServer(out);
+  // The province (issue 14): BENCH_PROVINCE=1 with BENCH_PROVINCE_URL, a database loaded by `npm run demo:province`.
+  if (process.env.BENCH_PROVINCE === '1') {
+    if (!process.env.BENCH_PROVINCE_URL)
+      throw new Error('BENCH_PROVINCE=1 needs BENCH_PROVINCE_URL (a database loaded by npm run demo:province).');
+    const { runProvinceBench } = await import('./province.ts');
+    out.province = await runProvinceBench(process.env.BENCH_PROVINCE_URL);
+    fs.writeFileSync('bench/results/latest.json', JSON.stringify(out, null, 2));
+  }
+  if (process.env.BENCH_IMPORT !== 'off') {
+    const importBench = await import('./import.ts');
+    out.import = await importBench.runImportBench();
+    fs.writeFileSync('bench/results/latest.json', JSON.stringify(out, null, 2));
+    console.log(importBench.formatImportBench(out.import as Awaited<ReturnType<typeof importBench.runImportBench>>));
+  }
   if (!frameBench) return;
   const frame = await frameBench.runFrameBench(frameOptions);
   out.frame = frame;
@@ -135,15 +169,30 @@ async function main() {
   out.measureSwitch = switches;
   fs.writeFileSync('bench/results/latest.json', JSON.stringify(out, null, 2));
   console.log(switchBench.formatMeasureSwitch(switches));
+  // The first screen, app ÷ a bare MapLibre page, cold and warm HTTP cache.
+  const firstScreen = await import('./first-screen.ts');
+  const first = await firstScreen.runFirstScreenBench();
+  out.firstScreen = first;
+  fs.writeFileSync('bench/results/latest.json', JSON.stringify(out, null, 2));
+  console.log(firstScreen.formatFirstScreen(first));
 }
 
 function printServer(out: Record<string, unknown>) {
   for (const backend of ['embedded', 'postgres']) {
     type Row = { median: number; p95: number };
-    const r = out[backend] as Record<string, { endpoint: Row; endpointGzip?: Row; directSql?: Row; ratio?: number; bytes: number; gzipBytes: number }> | undefined;
+    const r = out[backend] as
+      Record<string, { endpoint: Row; endpointGzip?: Row; directSql?: Row; ratio?: number; bytes: number; gzipBytes: number }> | undefined;
     if (!r) continue;
     console.log(`\n${backend}`);
-    console.log('case'.padEnd(34), 'median ms'.padStart(10), 'p95 ms'.padStart(9), 'SQL ms'.padStart(8), 'ratio'.padStart(6), 'KB'.padStart(8), 'gzip KB'.padStart(8));
+    console.log(
+      'case'.padEnd(34),
+      'median ms'.padStart(10),
+      'p95 ms'.padStart(9),
+      'SQL ms'.padStart(8),
+      'ratio'.padStart(6),
+      'KB'.padStart(8),
+      'gzip KB'.padStart(8),
+    );
     for (const [name, v] of Object.entries(r)) {
       console.log(
         name.padEnd(34),
@@ -154,7 +203,8 @@ function printServer(out: Record<string, unknown>) {
         (v.bytes / 1024).toFixed(0).padStart(8),
         (v.gzipBytes / 1024).toFixed(0).padStart(8),
       );
-      if (v.endpointGzip) console.log(`${name} (gzip)`.padEnd(34), v.endpointGzip.median.toFixed(1).padStart(10), v.endpointGzip.p95.toFixed(1).padStart(9));
+      if (v.endpointGzip)
+        console.log(`${name} (gzip)`.padEnd(34), v.endpointGzip.median.toFixed(1).padStart(10), v.endpointGzip.p95.toFixed(1).padStart(9));
     }
   }
 }

@@ -18,7 +18,11 @@ export interface PointAttributes {
 }
 
 /** The typed arrays of the points, coloured and sized exactly as the project layer's accessors would. */
-export function buildPointAttributes(features: readonly ProjectFeature[], maxWan: number, colorMode: ProjectColorMode = 'category'): PointAttributes {
+export function buildPointAttributes(
+  features: readonly ProjectFeature[],
+  maxWan: number,
+  colorMode: ProjectColorMode = 'category',
+): PointAttributes {
   const length = features.length;
   const positions = new Float32Array(length * 2);
   const colors = new Uint8Array(length * 4);

@@ -24,7 +24,12 @@ export function bareStyle(): BareStyle {
       'case',
       ['!=', ['get', 'category'], 'industry'],
       css(nonIndustryColor),
-      ['match', ['coalesce', ['get', 'mode'], 'other'], ...modes.flatMap((m) => [m, css(industryModeColors[m])]), css(industryModeColors.other)],
+      [
+        'match',
+        ['coalesce', ['get', 'mode'], 'other'],
+        ...modes.flatMap((m) => [m, css(industryModeColors[m])]),
+        css(industryModeColors.other),
+      ],
     ],
     outline: css(projectOutline),
     minPx: investmentRadiusPx(null, 1),

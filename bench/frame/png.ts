@@ -16,7 +16,12 @@ export function coverage(img: Image, background: readonly [number, number, numbe
   const d = img.data;
   let n = 0;
   for (let i = 0; i < d.length; i += 4) {
-    if (Math.abs(d[i] - background[0]) > tolerance || Math.abs(d[i + 1] - background[1]) > tolerance || Math.abs(d[i + 2] - background[2]) > tolerance) n++;
+    if (
+      Math.abs(d[i] - background[0]) > tolerance ||
+      Math.abs(d[i + 1] - background[1]) > tolerance ||
+      Math.abs(d[i + 2] - background[2]) > tolerance
+    )
+      n++;
   }
   return n / (d.length / 4);
 }

@@ -3,7 +3,14 @@
  * deterministic for a seed, with the properties the projects endpoint sends (see ProjectProperties).
  * Pure (no DOM, no deck.gl): used by the node runner to write the data files.
  */
-import { industryModes, projectCategories, projectStatuses, type IndustryMode, type ProjectCategory, type ProjectStatus } from '../../server/contracts/enums.ts';
+import {
+  industryModes,
+  projectCategories,
+  projectStatuses,
+  type IndustryMode,
+  type ProjectCategory,
+  type ProjectStatus,
+} from '../../server/contracts/enums.ts';
 import type { ProjectFeature } from '../../client/features/layers/layers-api.ts';
 
 /** 商丘市, roughly: [west, south, east, north]. */
@@ -35,13 +42,33 @@ function weighted<T extends string>(rand: () => number, values: readonly T[], we
 }
 
 const categoryWeights: Record<ProjectCategory, number> = {
-  industry: 45, infrastructure: 20, welfare_job: 8, education: 5, medical: 4, housing: 8, employment: 6, other: 4,
+  industry: 45,
+  infrastructure: 20,
+  welfare_job: 8,
+  education: 5,
+  medical: 4,
+  housing: 8,
+  employment: 6,
+  other: 4,
 };
 const statusWeights: Record<ProjectStatus, number> = {
-  planned: 8, approved: 10, started: 25, completed: 20, accepted: 15, operating: 18, suspended: 4,
+  planned: 8,
+  approved: 10,
+  started: 25,
+  completed: 20,
+  accepted: 15,
+  operating: 18,
+  suspended: 4,
 };
 const categoryName: Record<ProjectCategory, string> = {
-  industry: '产业', infrastructure: '基础设施', welfare_job: '公益岗位', education: '教育', medical: '医疗', housing: '危房改造', employment: '就业', other: '其他',
+  industry: '产业',
+  infrastructure: '基础设施',
+  welfare_job: '公益岗位',
+  education: '教育',
+  medical: '医疗',
+  housing: '危房改造',
+  employment: '就业',
+  other: '其他',
 };
 const notCompleted: readonly ProjectStatus[] = ['planned', 'approved', 'started', 'suspended'];
 
@@ -77,6 +104,7 @@ export function generatePoints(n: number, seed = 20200622): ProjectFeature[] {
         code: `P${county}-${year}-${String(i + 1).padStart(6, '0')}`,
         name: `演示${categoryName[category]}项目${i + 1}`,
         year,
+        generalised: false,
         countyCode: county,
         townshipCode: township,
         villageCode: village,

@@ -55,14 +55,29 @@ export interface FrameOptions {
 }
 
 export function frameOptionsFromEnv(env = process.env): FrameOptions {
-  const list = (v: string | undefined) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
+  const list = (v: string | undefined) =>
+    v
+      ? v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : undefined;
   const variants = (list(env.BENCH_FRAME_VARIANTS) ?? defaultVariants) as Variant[];
-  for (const v of variants) if (!allVariants.includes(v)) throw new Error(`BENCH_FRAME_VARIANTS: unknown variant "${v}"; use some of ${allVariants.join(', ')}.`);
+  for (const v of variants)
+    if (!allVariants.includes(v)) throw new Error(`BENCH_FRAME_VARIANTS: unknown variant "${v}"; use some of ${allVariants.join(', ')}.`);
   const iterations = Number(env.BENCH_FRAME_ITERATIONS ?? env.BENCH_ITERATIONS ?? 7);
-  if (!Number.isInteger(iterations) || iterations < 1) throw new Error('BENCH_FRAME_ITERATIONS / BENCH_ITERATIONS must be a whole number ≥ 1.');
+  if (!Number.isInteger(iterations) || iterations < 1)
+    throw new Error('BENCH_FRAME_ITERATIONS / BENCH_ITERATIONS must be a whole number ≥ 1.');
   const sizes = (list(env.BENCH_FRAME_SIZES) ?? ['10000', '100000']).map(Number);
   if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('BENCH_FRAME_SIZES must be whole numbers, e.g. 10000,100000.');
-  return { sizes, iterations, warmup: 1, variants, chromiumPath: env.CHROMIUM_PATH ?? '/usr/bin/chromium', viewport: { width: 1600, height: 900 } };
+  return {
+    sizes,
+    iterations,
+    warmup: 1,
+    variants,
+    chromiumPath: env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    viewport: { width: 1600, height: 900 },
+  };
 }
 
 export interface Stats {
@@ -163,7 +178,11 @@ async function serveFolder(root: string): Promise<{ url: string; close: () => Pr
       return;
     }
     const body = fs.readFileSync(file);
-    res.writeHead(200, { 'Content-Type': contentTypes[path.extname(file)] ?? 'application/octet-stream', 'Content-Length': body.byteLength, 'Cache-Control': 'no-store' });
+    res.writeHead(200, {
+      'Content-Type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
+      'Content-Length': body.byteLength,
+      'Cache-Control': 'no-store',
+    });
     res.end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -193,22 +212,35 @@ async function buildPages(outDir: string, pages: string[]) {
 async function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    return await Promise.race([p, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no first frame within ${ms / 1000} s`)), ms)))]);
+    return await Promise.race([
+      p,
+      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no first frame within ${ms / 1000} s`)), ms))),
+    ]);
   } finally {
     clearTimeout(timer);
   }
 }
 
 /** One fresh context and page: load, wait for the first frame, check the screenshot's pixels. */
-async function runPage(browser: Browser, url: string, viewport: FrameOptions['viewport'], background: [number, number, number], expectPoints: number) {
+async function runPage(
+  browser: Browser,
+  url: string,
+  viewport: FrameOptions['viewport'],
+  background: [number, number, number],
+  expectPoints: number,
+) {
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
   try {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
     page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
-    page.on('response', (r) => { if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`); });
+    page.on('response', (r) => {
+      if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`);
+    });
     await page.goto(url, { waitUntil: 'domcontentloaded' });
     const result = await withTimeout(page.evaluate(() => window.__benchDone) as Promise<BenchResult>, 180_000, url);
     if (result.error) throw new Error(`${url}: ${result.error}`);
@@ -225,7 +257,9 @@ async function runPage(browser: Browser, url: string, viewport: FrameOptions['vi
     if (missing.length) {
       const shot = path.join(os.tmpdir(), `fupin-bench-frame-fail-${Date.now()}.png`);
       fs.writeFileSync(shot, await page.screenshot({ type: 'png' }));
-      throw new Error(`${url}: the screenshot lacks the points' colours (${missing.map(([k, n]) => `${k}: ${n} px`).join(', ')}; need ≥ ${minPixelsPerColor}); saved ${shot}`);
+      throw new Error(
+        `${url}: the screenshot lacks the points' colours (${missing.map(([k, n]) => `${k}: ${n} px`).join(', ')}; need ≥ ${minPixelsPerColor}); saved ${shot}`,
+      );
     }
     const sample: Sample = {
       total: m.firstFrame,
@@ -251,8 +285,14 @@ function timeClustering(features: ReturnType<typeof generatePoints>, zoom: numbe
   return stats(out.slice(1));
 }
 
-export async function runFrameBench(opts: FrameOptions = frameOptionsFromEnv(), log: (s: string) => void = console.log): Promise<FrameResults> {
-  if (!fs.existsSync(opts.chromiumPath)) throw new Error(`Chromium not found at ${opts.chromiumPath}: install it (apt-get install chromium) or set CHROMIUM_PATH, or skip with BENCH_FRAME=off.`);
+export async function runFrameBench(
+  opts: FrameOptions = frameOptionsFromEnv(),
+  log: (s: string) => void = console.log,
+): Promise<FrameResults> {
+  if (!fs.existsSync(opts.chromiumPath))
+    throw new Error(
+      `Chromium not found at ${opts.chromiumPath}: install it (apt-get install chromium) or set CHROMIUM_PATH, or skip with BENCH_FRAME=off.`,
+    );
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'fupin-bench-frame-'));
   const site = path.join(tmp, 'site');
   let server: Awaited<ReturnType<typeof serveFolder>> | undefined;
@@ -327,7 +367,9 @@ export async function runFrameBench(opts: FrameOptions = frameOptionsFromEnv(), 
           if (round >= opts.warmup) samples.get(v)!.push(r.sample);
           line.push(`${v} ${r.sample.total.toFixed(0)}`);
         }
-        log(`frame ${p.n}: ${round < opts.warmup ? 'warm-up' : `round ${round - opts.warmup + 1}/${opts.iterations}`}: ${line.join(', ')} ms`);
+        log(
+          `frame ${p.n}: ${round < opts.warmup ? 'warm-up' : `round ${round - opts.warmup + 1}/${opts.iterations}`}: ${line.join(', ')} ms`,
+        );
       }
 
       const variants: SizeResult['variants'] = {};
@@ -379,11 +421,28 @@ export async function runFrameBench(opts: FrameOptions = frameOptionsFromEnv(), 
 /** The results as text tables. */
 export function formatFrameResults(r: FrameResults): string {
   const lines: string[] = [];
-  lines.push(`\nfirst frame, headless Chromium (${r.glRenderer}), ${r.viewport.width}×${r.viewport.height}, ${r.iterations} iterations, ${r.cpus} cores`);
+  lines.push(
+    `\nfirst frame, headless Chromium (${r.glRenderer}), ${r.viewport.width}×${r.viewport.height}, ${r.iterations} iterations, ${r.cpus} cores`,
+  );
   for (const s of Object.values(r.sizes)) {
     const kb = (b: number) => (b / 1024).toFixed(0);
-    lines.push(`\n${s.points.toLocaleString('en')} points — GeoJSON ${kb(s.payload.geojsonBytes)} KB (gzip ${kb(s.payload.geojsonGzipBytes)}), binary ${kb(s.payload.binaryBytes)} KB (gzip ${kb(s.payload.binaryGzipBytes)}); clustering ${s.clusterMs.median} ms`);
-    lines.push(['variant'.padEnd(20), 'total'.padStart(8), 'p95'.padStart(8), 'drawn'.padStart(8), 'fromData'.padStart(9), 'p95'.padStart(8), 'fetch+parse'.padStart(12), 'render'.padStart(8), 'mapLoad'.padStart(8), 'cover'.padStart(6)].join(' '));
+    lines.push(
+      `\n${s.points.toLocaleString('en')} points — GeoJSON ${kb(s.payload.geojsonBytes)} KB (gzip ${kb(s.payload.geojsonGzipBytes)}), binary ${kb(s.payload.binaryBytes)} KB (gzip ${kb(s.payload.binaryGzipBytes)}); clustering ${s.clusterMs.median} ms`,
+    );
+    lines.push(
+      [
+        'variant'.padEnd(20),
+        'total'.padStart(8),
+        'p95'.padStart(8),
+        'drawn'.padStart(8),
+        'fromData'.padStart(9),
+        'p95'.padStart(8),
+        'fetch+parse'.padStart(12),
+        'render'.padStart(8),
+        'mapLoad'.padStart(8),
+        'cover'.padStart(6),
+      ].join(' '),
+    );
     for (const [v, x] of Object.entries(s.variants)) {
       const t = x!.timings;
       lines.push(
@@ -401,7 +460,8 @@ export function formatFrameResults(r: FrameResults): string {
         ].join(' '),
       );
     }
-    for (const [name, q] of Object.entries(s.ratios)) lines.push(`  ${name.padEnd(30)} ${q.ofMedians.toFixed(2)} (paired median ${q.pairedMedian.toFixed(2)})`);
+    for (const [name, q] of Object.entries(s.ratios))
+      lines.push(`  ${name.padEnd(30)} ${q.ofMedians.toFixed(2)} (paired median ${q.pairedMedian.toFixed(2)})`);
   }
   return lines.join('\n');
 }

@@ -25,7 +25,12 @@ async function main() {
   const style = __BARE_STYLE__;
   const maxWan = Number(params.get('maxWan'));
   const wan = ['coalesce', ['get', 'totalWan'], 0];
-  const radius = ['case', ['>', wan, 0], ['+', style.minPx, ['*', style.maxPx - style.minPx, ['min', 1, ['sqrt', ['/', wan, maxWan]]]]], style.minPx];
+  const radius = [
+    'case',
+    ['>', wan, 0],
+    ['+', style.minPx, ['*', style.maxPx - style.minPx, ['min', 1, ['sqrt', ['/', wan, maxWan]]]]],
+    style.minPx,
+  ];
   map.addSource('points', { type: 'geojson', data });
   map.addLayer({
     id: 'points',

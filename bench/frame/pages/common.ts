@@ -76,7 +76,12 @@ export function createMap(): { map: maplibregl.Map; loaded: Promise<void> } {
     minZoom: 4,
     maxZoom: 16,
   });
-  const loaded = new Promise<void>((resolve) => map.once('load', () => { mark('mapLoad'); resolve(); }));
+  const loaded = new Promise<void>((resolve) =>
+    map.once('load', () => {
+      mark('mapLoad');
+      resolve();
+    }),
+  );
   return { map, loaded };
 }
 

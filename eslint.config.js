@@ -1,0 +1,44 @@
+// ESLint (flat config): typescript-eslint's recommended rules and the React hooks rules, over the
+// server, the client, the tests and the benchmarks. Formatting is Prettier's job (.prettierrc.json).
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  {
+    // Build output, generated migrations, data, and what tools write (screenshots, bench results, mutation sandboxes and reports).
+    ignores: [
+      'dist/**',
+      'migrations/**',
+      'data/**',
+      '.data/**',
+      'tests/e2e/__screenshots__/**',
+      'bench/results/**',
+      '.stryker-tmp/**',
+      'reports/**',
+    ],
+  },
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      // `const { omitted: _, ...rest } = object` is how a key is left out of a copy.
+      '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }],
+    },
+  },
+  {
+    files: ['client/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // Judged for React Compiler, which this client is not built with. The loader hooks set 'loading'
+      // in the effect that starts a fetch, and the map keeps its latest callbacks in refs read while
+      // rendering (deck.gl and MapLibre call them outside React): both correct without the compiler.
+      'react-hooks/refs': 'off',
+      'react-hooks/set-state-in-effect': 'off',
+    },
+  },
+);
