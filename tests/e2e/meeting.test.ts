@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { statusColors } from '../../server/domain/classify.ts';
 import { baseUrl, launchBrowser } from '../helpers/browser.ts';
 import { countColor, decodePng } from './pixels.ts';
-import { api, logIn } from './driver.ts';
+import { api, logIn, mapIdle } from './driver.ts';
 import { bbox } from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
 
@@ -110,10 +110,13 @@ describe('the dispatch meeting in the browser', () => {
     expect(await page.getByTestId('presenter-behind').textContent()).toContain(behind.projects.at(-1)!.name);
     // The side panels are hidden while presenting: wait for the values and the camera instead.
     await expect.poll(() => page.getByTestId('values-loading').count(), wait).toBe(0);
-    await page.waitForTimeout(2500);
-    const shot = decodePng(await page.screenshot({ path: path.join(shotDir, 'meeting-present-2.png') }));
-    // The lagging red of the fixed PV target fills part of the map, and the title bar is dark.
-    expect(countColor(shot, rgb(statusColors.lagging), 6)).toBeGreaterThan(5000);
+    await page.waitForFunction(() => window.__map !== undefined && !window.__map.isMoving(), null, wait);
+    await mapIdle(page, 60_000);
+    // The lagging red of the fixed PV target fills part of the map. The slide's colours can land a
+    // frame or two after the camera stops on a loaded machine, so the count is polled, not sampled once.
+    const laggingRed = async () =>
+      countColor(decodePng(await page.screenshot({ path: path.join(shotDir, 'meeting-present-2.png') })), rgb(statusColors.lagging), 6);
+    await expect.poll(laggingRed, { ...wait, intervals: [500, 1000, 2000] }).toBeGreaterThan(5000);
     // The county is drawn whole in the space the title bar, legend and briefing leave free.
     const [w, s, e, n] = bbox((await api<FeatureCollection>('/api/regions?level=township&parent=411421')) as never);
     const fit = await page.evaluate(
