@@ -81,6 +81,11 @@ describe('the dispatch meeting in the browser', () => {
     await page.goto(`${baseUrl()}/?m=pv_registration&asOf=2020-06-20`);
     await ready(page);
     await logIn(page, accounts.leader);
+    // A retried run starts from no deck of that name (the journeys share one server).
+    await page.evaluate(async () => {
+      const decks = (await (await fetch('/api/decks')).json()) as { items: { id: number; title: string }[] };
+      for (const d of decks.items.filter((x) => x.title === '第四次调度会')) await fetch(`/api/decks/${d.id}`, { method: 'DELETE' });
+    });
 
     await saveView(page, '全市光伏电站纳入系统', '第四次调度会');
     await page.goto(`${baseUrl()}/?m=pv_registration&asOf=2020-06-20&area=411421&level=township`);
