@@ -8,6 +8,7 @@ import { requires } from '../auth/context.ts';
 import { RegionOutline, RegionOutlineQuery } from '../contracts/regions.ts';
 import { findRegion, regionOutlineJson } from '../db/queries/regions.ts';
 import { HttpError } from '../errors.ts';
+import { answerCacheOf } from '../http/cache.ts';
 import { ErrorBody, etagOf, jsonResponse, jsonText, newRouter } from '../http.ts';
 
 const route = createRoute({
@@ -26,22 +27,23 @@ const route = createRoute({
   },
 });
 
-export const regionOutlineRoutes = ({ database }: AppDeps) => {
-  // Boundaries change only on import; cache the serialized answer per division.
-  const cache = new Map<string, { body: string; etag: string }>();
-  return newRouter().openapi(route, async (c) => {
+export const regionOutlineRoutes = ({ database }: AppDeps) =>
+  newRouter().openapi(route, async (c) => {
     const { code } = c.req.valid('query');
-    let hit = cache.get(code);
-    if (!hit) {
-      const region = await findRegion(database, code);
-      if (!region) throw new HttpError(404, `code: no division with code ${code}. Use a city, county or township code, e.g. 4114.`);
-      const body = await regionOutlineJson(database, region);
-      hit = { body, etag: await etagOf(body) };
-      cache.set(code, hit);
-    }
+    // Boundaries change only on import: kept under the data version like the regions themselves.
+    const hit = await answerCacheOf(database).get(
+      `region-outline:${code}`,
+      async () => {
+        const region = await findRegion(database, code);
+        if (!region) throw new HttpError(404, `code: no division with code ${code}. Use a city, county or township code, e.g. 4114.`);
+        const body = await regionOutlineJson(database, region);
+        return { body, etag: await etagOf(body) };
+      },
+      undefined,
+      (v) => v.body.length,
+    );
     c.header('ETag', hit.etag);
     c.header('Cache-Control', 'public, max-age=300, must-revalidate');
     if (c.req.header('If-None-Match') === hit.etag) return c.body(null, 304);
     return jsonText(c, hit.body, RegionOutline, {}, 'application/geo+json');
   });
-};

@@ -25,43 +25,37 @@ const route = createRoute({
   },
 });
 
-export const regionRoutes = ({ database }: AppDeps) => {
-  // Boundaries change only on import; cache the serialized answers per (level, parent) and data version
-  // (an import of divisions or boundaries bumps it: server/http/cache.ts).
-  const cache = new Map<string, { body: string; etag: string }>();
-  let cachedVersion: string | null = null;
-  return newRouter().openapi(route, async (c) => {
+export const regionRoutes = ({ database }: AppDeps) =>
+  newRouter().openapi(route, async (c) => {
     const { level, parent } = c.req.valid('query');
-    const version = await answerCacheOf(database).dataVersion();
-    if (version !== cachedVersion) {
-      cache.clear();
-      cachedVersion = version;
-    }
-    const key = `${level}:${parent}`;
-    let hit = cache.get(key);
-    if (!hit) {
-      const ancestor = await findRegion(database, parent);
-      if (!ancestor) throw new HttpError(404, `parent: no division with code ${parent}. Use a city, county or township code, e.g. 4114.`);
-      if (levelDepth[ancestor.level] >= levelDepth[level]) {
-        throw new HttpError(
-          400,
-          `parent: ${parent} (${ancestor.name}) is a ${ancestor.level}; it must be above level "${level}" (province > city > county > township > village).`,
-        );
-      }
-      // Level of detail: below the counties a province is sent per county, never all at once (52,378 villages).
-      if (ancestor.level === 'province' && level !== 'county') {
-        throw new HttpError(
-          400,
-          `parent: ${parent} (${ancestor.name}) is a province; ${level === 'village' ? 'villages' : 'townships'} are sent per county: use parent=<a county code>, e.g. one of level=county&parent=${parent}.`,
-        );
-      }
-      const body = await regionCollectionJson(database, level, ancestor);
-      hit = { body, etag: await etagOf(body) };
-      cache.set(key, hit);
-    }
+    // Boundaries change only on import: the serialized answer is kept in the shared answer cache under
+    // the data version, which an import of divisions or boundaries bumps (server/http/cache.ts).
+    const hit = await answerCacheOf(database).get(
+      `regions:${level}:${parent}`,
+      async () => {
+        const ancestor = await findRegion(database, parent);
+        if (!ancestor) throw new HttpError(404, `parent: no division with code ${parent}. Use a city, county or township code, e.g. 4114.`);
+        if (levelDepth[ancestor.level] >= levelDepth[level]) {
+          throw new HttpError(
+            400,
+            `parent: ${parent} (${ancestor.name}) is a ${ancestor.level}; it must be above level "${level}" (province > city > county > township > village).`,
+          );
+        }
+        // Level of detail: below the counties a province is sent per county, never all at once (52,378 villages).
+        if (ancestor.level === 'province' && level !== 'county') {
+          throw new HttpError(
+            400,
+            `parent: ${parent} (${ancestor.name}) is a province; ${level === 'village' ? 'villages' : 'townships'} are sent per county: use parent=<a county code>, e.g. one of level=county&parent=${parent}.`,
+          );
+        }
+        const body = await regionCollectionJson(database, level, ancestor);
+        return { body, etag: await etagOf(body) };
+      },
+      undefined,
+      (v) => v.body.length,
+    );
     c.header('ETag', hit.etag);
     c.header('Cache-Control', 'public, max-age=300, must-revalidate');
     if (c.req.header('If-None-Match') === hit.etag) return c.body(null, 304);
     return jsonText(c, hit.body, RegionCollection, {}, 'application/geo+json');
   });
-};

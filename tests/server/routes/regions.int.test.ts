@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createApp } from '../../../server/app.ts';
 import type { RegionCollection } from '../../../server/contracts/regions.ts';
+import { bbox } from '@turf/turf';
+import { bumpDataVersion } from '../../../server/http/cache.ts';
 import { openTestDatabase, testBackend, type TestDatabase } from '../../helpers/test-db.ts';
 
 let database: TestDatabase;
@@ -112,6 +114,33 @@ describe(`regions API (${testBackend})`, () => {
     expect(row.dx + row.dy).toBeLessThan(0.01);
     const again = await app.request(`/api/regions/outline?code=${code}`, { headers: { 'If-None-Match': res.headers.get('etag')! } });
     expect(again.status).toBe(304);
+  });
+
+  it('serves a moved boundary at once after the import that moved it (outline and children)', async () => {
+    const township = '411421001';
+    const get = async (url: string) => {
+      const res = await app.request(url);
+      expect(res.status).toBe(200);
+      return { etag: res.headers.get('etag'), west: bbox((await res.json()) as never)[0] };
+    };
+    const outlineUrl = `/api/regions/outline?code=${township}`;
+    const childrenUrl = `/api/regions?level=township&parent=411421`;
+    const before = { outline: await get(outlineUrl), children: await get(childrenUrl) };
+    // An import moves the township 0.05° east, in one transaction that bumps the data version.
+    const move = (dx: number) =>
+      database.db.transaction(async (tx) => {
+        await tx.execute(sql`UPDATE regions SET geom = ST_Translate(geom, ${dx}, 0) WHERE code = ${township}`);
+        await bumpDataVersion(tx);
+      });
+    await move(0.05);
+    try {
+      const after = { outline: await get(outlineUrl), children: await get(childrenUrl) };
+      expect(after.outline.etag).not.toBe(before.outline.etag);
+      expect(after.outline.west - before.outline.west).toBeCloseTo(0.05, 2);
+      expect(after.children.etag).not.toBe(before.children.etag);
+    } finally {
+      await move(-0.05);
+    }
   });
 
   it.each([
