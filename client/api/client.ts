@@ -8,13 +8,11 @@ import type { SuccessStatusCode } from 'hono/utils/http-status';
 import type { AppType } from '../../server/app.ts';
 import type { MeasureId } from '../../server/domain/measures.ts';
 
-// Every answer is revalidated (ETag → 304): after an edit, import or signature the map shows the new data at
-// once instead of an answer the browser kept for a few minutes.
-// Boundaries keep their short HTTP cache (they change only on a boundary import). A fetch of its own, not
-// the client's `init` option: a call's own `init`, even undefined, would replace that.
-const revalidated = (input: RequestInfo | URL) => !String(input).includes('/api/regions');
+// Every answer is revalidated (ETag → 304): after an edit, an import (boundaries included) or a signature the
+// map shows the new data at once instead of an answer the browser kept for a few minutes. A fetch of its own,
+// not the client's `init` option: a call's own `init`, even undefined, would replace that.
 export const api = hc<AppType>(typeof window === 'undefined' ? 'http://localhost' : window.location.origin, {
-  fetch: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, revalidated(input) ? { cache: 'no-cache', ...init } : init),
+  fetch: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, { cache: 'no-cache', ...init }),
 }).api;
 
 type RegionsEndpoint = (typeof api)['regions']['$get'];
