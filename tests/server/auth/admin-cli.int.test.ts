@@ -8,13 +8,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LoginThrottle } from '../../../server/auth/lockout.ts';
 import { defaultSecurityOptions } from '../../../server/auth/options.ts';
 import { openDatabase, type Database } from '../../../server/db/client.ts';
 import { lockFileOf } from '../../../server/db/embedded-lock.ts';
 import { openTestDatabase, testBackend, type TestDatabase } from '../../helpers/test-db.ts';
 import { seedFixtures } from './fixtures.ts';
+
+// Each case starts `npm run admin` as a child process, which opens the database itself (on the embedded
+// backend: WebAssembly PostgreSQL + PostGIS, a minute on a busy two-core machine).
+vi.setConfig({ testTimeout: 240_000 });
 
 const root = path.resolve(import.meta.dirname, '../../..');
 let database: TestDatabase;
