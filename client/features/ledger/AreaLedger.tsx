@@ -10,7 +10,14 @@ import { useEffect, useMemo, useRef } from 'react';
 import { fetchMeasureValues, type MeasureValues } from '../../api/client.ts';
 import type { CountySignoff } from '../../api/ledger-api.ts';
 import { formatNumber, formatPct, formatPts } from '../../../server/domain/format.ts';
-import { areaMeasureIds, lagMark, mergeAreaRows, type AreaCell, type AreaMeasureId, type AreaRow } from './area-table.ts';
+import {
+  areaMeasureIds,
+  lagMark,
+  mergeAreaRows,
+  type AreaCell,
+  type AreaMeasureId,
+  type AreaRow,
+} from '../../../server/domain/area-ledger.ts';
 import { useLedgerI18n, type LedgerMessageKey } from './ledger-i18n.ts';
 import { SignoffTag } from './SignoffTag.tsx';
 import { useLedgerLoad } from './use-ledger-data.ts';
