@@ -1,12 +1,14 @@
 /**
  * Exports of the ledger views as they are on the screen (.xlsx or .csv): the area ledger of a level
- * under a parent, and the project list with the list's filters and sort (every page).
+ * under a parent, the project list with the list's filters and sort (every page), and a month's
+ * sign-off (层层签字) of every county.
  */
 import { z } from '@hono/zod-openapi';
 import { measureIds, type MeasureId } from '../domain/measures.ts';
 import { areaMeasureIds } from '../domain/area-ledger.ts';
 import { ProjectListQuery } from './ledger-list.ts';
 import { MeasureQuery } from './measures.ts';
+import { SignoffQuery } from './signoffs.ts';
 
 /** Most projects one export holds; narrow the filters beyond that. */
 export const maxProjectExportRows = 50_000;
@@ -50,6 +52,9 @@ export type AreaLedgerExportQuery = z.infer<typeof AreaLedgerExportQuery>;
 
 export const ProjectLedgerExportQuery = ProjectListQuery.omit({ page: true, pageSize: true }).extend({ format: ExportFormat });
 export type ProjectLedgerExportQuery = z.infer<typeof ProjectLedgerExportQuery>;
+
+export const SignoffExportQuery = SignoffQuery.extend({ format: ExportFormat });
+export type SignoffExportQuery = z.infer<typeof SignoffExportQuery>;
 
 /** The file of an export. */
 export const ExportFile = z.string().openapi({ type: 'string', format: 'binary' });

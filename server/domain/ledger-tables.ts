@@ -5,6 +5,7 @@
  * one decimal, money in 万元 to two; a withheld household count reads "<5". Pure.
  */
 import type { ProjectListItem } from '../contracts/ledger-list.ts';
+import type { CountySignoff } from '../contracts/signoffs.ts';
 import type { MeasureValues } from '../contracts/measures.ts';
 import { categoryLabels, statusLabels } from '../ingest/kinds.ts';
 import { lagMark, mergeAreaRows, type AreaCell } from './area-ledger.ts';
@@ -139,4 +140,35 @@ export function projectLedgerTable({ items, total, sums, asOf, filters, demo }: 
     ...(demo ? [demoNote] : []),
   ];
   return { sheetName: '项目台账', columns: projectColumns, rows, notes };
+}
+
+const signoffStateWords: Record<CountySignoff['state'], string> = {
+  unsigned: '未签字',
+  partial: '只签一人',
+  signed: '已签字',
+  changed: '签字后有改动，需重新签字',
+};
+
+/** A signing time in Beijing time, 'YYYY-MM-DD HH:mm'. */
+const beijingTime = (iso: string) => (iso ? new Date(iso).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 16) : null);
+
+export const signoffColumns: readonly TableColumn[] = [
+  { header: '县代码', format: 'code' },
+  { header: '县（市、区）', format: 'text' },
+  { header: '签字状态', format: 'text' },
+  { header: '主要领导', format: 'text' },
+  { header: '主要领导签字时间（北京时间）', format: 'text' },
+  { header: '主要领导签字仍有效', format: 'text' },
+  { header: '分管领导', format: 'text' },
+  { header: '分管领导签字时间（北京时间）', format: 'text' },
+  { header: '分管领导签字仍有效', format: 'text' },
+];
+
+/** 层层签字 of a month: every county with both signatures and whether they still hold. */
+export function signoffTable({ period, items, demo }: { period: string; items: readonly CountySignoff[]; demo: boolean }): TableFile {
+  const sig = (s: CountySignoff['main']) => (s ? [s.signer, beijingTime(s.signedAt), s.current ? '是' : '否'] : [null, null, null]);
+  const rows = items.map((c) => [c.countyCode, c.countyName, signoffStateWords[c.state], ...sig(c.main), ...sig(c.deputy)]);
+  const signed = items.filter((c) => c.state === 'signed').length;
+  const notes = [`签字月份 ${period}：共 ${items.length} 个县（市、区），已签字 ${signed} 个。`, ...(demo ? [demoNote] : [])];
+  return { sheetName: `层层签字-${period}`, columns: signoffColumns, rows, notes };
 }

@@ -2,7 +2,8 @@
  * The ledger views as files (.xlsx / .csv), the same rows the screen shows under the same rights:
  * the area ledger of a level under a parent (the measures' values, 序时进度, lag and status, household
  * counts protected exactly as GET /measures/{id} publishes them) and the project list with its
- * filters and sort, every page (up to `maxProjectExportRows`). Audited like the other exports.
+ * filters and sort, every page (up to `maxProjectExportRows`), and a month's sign-off of every county
+ * as GET /signoffs lists it. Audited like the other exports.
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
@@ -16,20 +17,23 @@ import {
   exportFileResponse,
   maxProjectExportRows,
   ProjectLedgerExportQuery,
+  SignoffExportQuery,
 } from '../contracts/ledger-export.ts';
 import type { Database } from '../db/client.ts';
 import { queryCalendar, querySetting } from '../db/queries/calendar.ts';
 import { latestCutOff } from '../db/queries/layers.ts';
 import { projectList } from '../db/queries/ledger-list.ts';
 import { findRegion } from '../db/queries/regions.ts';
+import { signoffState } from '../db/queries/signoffs.ts';
 import { areaMeasureIds } from '../domain/area-ledger.ts';
 import { levelNames } from '../domain/export-labels.ts';
-import { areaLedgerTable, projectLedgerTable } from '../domain/ledger-tables.ts';
+import { areaLedgerTable, projectLedgerTable, signoffTable } from '../domain/ledger-tables.ts';
 import { tableToCsv, tableToXlsx, type TableFile } from '../domain/table-file.ts';
 import { HttpError } from '../errors.ts';
 import { attachment, ErrorBody, newRouter } from '../http.ts';
 import { categoryLabels, statusLabels } from '../ingest/kinds.ts';
 import { checkDate, evaluateManyOn, measureAnswer, resolveParent } from './measures.ts';
+import { toCountySignoff } from './signoffs.ts';
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 const errors = {
@@ -61,6 +65,16 @@ const projects = createRoute({
   ...requires('ledger:read'),
   request: { query: ProjectLedgerExportQuery },
   responses: { 200: exportFileResponse('The project ledger'), ...errors },
+});
+
+const signoffs = createRoute({
+  method: 'get',
+  path: '/ledger/export/signoffs',
+  tags: ['ledger'],
+  summary: 'The sign-off (层层签字) of every county for a month as .xlsx or .csv, as GET /signoffs lists it',
+  ...requires('ledger:read'),
+  request: { query: SignoffExportQuery },
+  responses: { 200: exportFileResponse('The sign-off table'), ...errors },
 });
 
 const isDemo = async (database: Database) => (await querySetting<unknown>(database, 'demo_seeded', undefined)) !== undefined;
@@ -131,4 +145,11 @@ export const ledgerExportRoutes = ({ database }: AppDeps) =>
       });
       const where = area ? `-${area.name}` : '';
       return sendTable(c, format, table, `项目台账${where}-${asOf}`, `projects${area ? `-${area.code}` : ''}-${asOf}`);
+    })
+    .openapi(signoffs, async (c) => {
+      const { period, format } = c.req.valid('query');
+      const [rows, demo] = await Promise.all([signoffState(database, period), isDemo(database)]);
+      const table = signoffTable({ period, items: rows.map(toCountySignoff), demo });
+      await audit(c, { action: 'ledger.export', target: 'export:signoffs', result: 'ok', detail: { format, period, rows: rows.length } });
+      return sendTable(c, format, table, `层层签字-${period}`, `signoffs-${period}`);
     });

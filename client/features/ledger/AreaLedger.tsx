@@ -18,6 +18,8 @@ import {
   type AreaMeasureId,
   type AreaRow,
 } from '../../../server/domain/area-ledger.ts';
+import { areaExportHref } from './export-href.ts';
+import { ExportMenu } from './ExportMenu.tsx';
 import { useLedgerI18n, type LedgerMessageKey } from './ledger-i18n.ts';
 import { SignoffTag } from './SignoffTag.tsx';
 import { useLedgerLoad } from './use-ledger-data.ts';
@@ -140,6 +142,10 @@ export function AreaLedger({ area, level, asOf, selected, period, signoffs, onSe
   const data: (AreaRow & { isTotal?: boolean })[] = total ? [{ ...total, isTotal: true }, ...rows] : rows;
   return (
     <div ref={wrap} data-testid="area-ledger">
+      <div className="lg-toolbar">
+        <ExportMenu testId="area-export" href={(format) => areaExportHref({ level, area, asOf }, format)} />
+        <span className="lg-toolbar__note">{t('area.hint')}</span>
+      </div>
       {loaded.status === 'error' && (
         <Alert
           type="error"

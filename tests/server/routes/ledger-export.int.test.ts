@@ -22,6 +22,7 @@ let database: TestDatabase;
 let app: App;
 let anonymous: Client;
 let editor: Client;
+let leader: Client;
 let village: string;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-view-export-'));
 const COUNTY = '411421';
@@ -35,6 +36,14 @@ beforeAll(async () => {
     passwordHash: await hashPassword(passwordOf('mq-editor'), cheapScrypt),
     role: 'county_editor',
     countyCode: COUNTY,
+  });
+  await database.db.insert(users).values({
+    username: 'mq-leader',
+    displayName: '=张县长',
+    passwordHash: await hashPassword(passwordOf('mq-leader'), cheapScrypt),
+    role: 'county_editor',
+    countyCode: COUNTY,
+    leader: true,
   });
   // Names a spreadsheet would run as formulas.
   await database.rows(sql`
@@ -53,6 +62,7 @@ beforeAll(async () => {
   app = makeApp(database, new Clock());
   anonymous = new Client(app);
   editor = await new Client(app, 'mq-editor').login('mq-editor');
+  leader = await new Client(app, 'mq-leader').login('mq-leader');
 });
 afterAll(async () => {
   await database?.dispose();
@@ -216,6 +226,21 @@ describe(`ledger view exports (${testBackend})`, () => {
     expect(data[0].split(',')[1]).toBe("'=1+1");
   });
 
+  it('sign-off .xlsx: every county as GET /api/signoffs lists it, the signer and state in words', async () => {
+    expect((await leader.post('/api/signoffs', { countyCode: COUNTY, period: '2020-06', role: 'main' })).status).toBe(200);
+    await download(leader, '/api/ledger/export/signoffs?period=2020-06', 'signoffs.xlsx');
+    const x = openpyxl('signoffs.xlsx');
+    expect(x.frozen).toBe('A2');
+    expect(x.rows[0].slice(0, 4)).toEqual(['县代码', '县（市、区）', '签字状态', '主要领导']);
+    const list = (await leader.get('/api/signoffs?period=2020-06')).json() as { items: { countyCode: string; state: string }[] };
+    const rows = body(x);
+    expect(rows.map((r) => r[0])).toEqual(list.items.map((i) => i.countyCode));
+    const mine = rows.find((r) => r[0] === COUNTY)!;
+    expect(mine.slice(2, 4)).toEqual(['只签一人', "'=张县长"]);
+    expect(mine[4]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    expect(rows.filter((r) => r[2] === '未签字')).toHaveLength(list.items.filter((i) => i.state === 'unsigned').length);
+  });
+
   it('answers 400 naming the parameter, 404 for an unknown area', async () => {
     const bad = [
       ['/api/ledger/export/areas?level=county&parent=4114&format=pdf', /format/],
@@ -223,6 +248,7 @@ describe(`ledger view exports (${testBackend})`, () => {
       ['/api/ledger/export/areas?level=county&parent=411421', /must be above level "county"/],
       ['/api/ledger/export/areas?level=county&parent=4114&asOf=2019-01-01', /asOf: 2019-01-01 is outside the data/],
       ['/api/ledger/export/projects?sort=bogus', /sort/],
+      ['/api/ledger/export/signoffs?period=2020-13', /period/],
     ] as const;
     for (const [url, message] of bad) {
       const res = await anonymous.get(url);
