@@ -23,3 +23,7 @@ export function projectExportHref(s: ListState, format: ExportFormat): string {
   const { page: _page, pageSize: _pageSize, ...q } = toQuery(s) as Record<string, string>;
   return withFormat('/api/ledger/export/projects', q, format);
 }
+
+/** GET /api/ledger/export/signoffs for the sign-off of every county in `period` (YYYY-MM). */
+export const signoffExportHref = (period: string, format: ExportFormat): string =>
+  withFormat('/api/ledger/export/signoffs', { period }, format);

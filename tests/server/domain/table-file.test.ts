@@ -4,7 +4,7 @@
  * from the view state (the project list's filters and sort, never its page).
  */
 import { describe, expect, it } from 'vitest';
-import { areaExportHref, projectExportHref } from '../../../client/features/ledger/export-href.ts';
+import { areaExportHref, projectExportHref, signoffExportHref } from '../../../client/features/ledger/export-href.ts';
 import { initialListState } from '../../../client/features/ledger/project-query.ts';
 import { csvField, neutralise, tableToCsvText, textWidth, unneutralise } from '../../../server/domain/table-file.ts';
 
@@ -60,6 +60,9 @@ describe('export addresses', () => {
       '/api/ledger/export/areas?level=county&parent=4114&format=xlsx',
     );
   });
+
+  it('sign-off: the month', () =>
+    expect(signoffExportHref('2020-06', 'csv')).toBe('/api/ledger/export/signoffs?period=2020-06&format=csv'));
 
   it('project list: the filters and sort of the list, not its page', () => {
     const state = {
