@@ -24,6 +24,7 @@ import { geoExportRoutes } from './routes/geo-exports.ts';
 import { geoImportRoutes } from './routes/geo-imports.ts';
 import { importRoutes } from './routes/imports.ts';
 import { ledgerEditRoutes } from './routes/ledger-edit.ts';
+import { ledgerExportRoutes } from './routes/ledger-export.ts';
 import { ledgerListRoutes } from './routes/ledger-list.ts';
 import { signoffRoutes } from './routes/signoffs.ts';
 import { userRoutes } from './routes/users.ts';
@@ -55,6 +56,7 @@ export function createApp(deps: AppDeps) {
     .route('/', geoExportRoutes(deps))
     .route('/', importRoutes(deps))
     .route('/', ledgerListRoutes(deps))
+    .route('/', ledgerExportRoutes(deps))
     .route('/', ledgerEditRoutes(deps))
     .route('/', signoffRoutes(deps))
     .route('/', healthRoutes(deps))

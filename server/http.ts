@@ -124,3 +124,6 @@ export function jsonText<S extends z.ZodType>(
   // The one place where text is declared to be JSON of a type: the body is the database's JSON text.
   return res as unknown as JsonTextResponse<z.infer<S>>;
 }
+
+/** Content-Disposition of a download with a Chinese file name (RFC 5987) and an ASCII fallback. */
+export const attachment = (name: string, ascii: string) => `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;

@@ -6,7 +6,7 @@
  */
 import { maskIdNumber, maskName } from '../auth/mask.ts';
 import { kindFields, kindKey, personalKinds, type FieldSpec, type ImportKind } from './kinds.ts';
-import { unneutralise } from './ledger-export.ts';
+import { unneutralise } from '../domain/table-file.ts';
 import {
   cellText,
   normText,

@@ -8,6 +8,7 @@ import { AuditCsv, AuditExportQuery, AuditPage, AuditQuery, type AuditEntry } fr
 import type { Database } from '../db/client.ts';
 import { auditLog } from '../db/schema.ts';
 import { ErrorBody, jsonContent, newRouter } from '../http.ts';
+import { csvField, neutralise } from '../domain/table-file.ts';
 
 const errors = {
   400: { description: 'Invalid filter', ...jsonContent(ErrorBody) },
@@ -61,9 +62,7 @@ async function readEntries(database: Database, where: SQL | undefined, limit: nu
 
 /** One CSV cell: quoted when needed, and formula-looking text defused (CSV injection into Excel). */
 export function csvCell(value: unknown): string {
-  let s = value == null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  return csvField(neutralise(value == null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value)));
 }
 
 const csvColumns: (keyof AuditEntry)[] = [

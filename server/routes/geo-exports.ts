@@ -20,7 +20,8 @@ import { findRegion, underAncestor, type RegionRef } from '../db/queries/regions
 import { requireRootArea } from '../db/queries/root-area.ts';
 import type { Database } from '../db/client.ts';
 import { HttpError } from '../errors.ts';
-import { ErrorBody, jsonResponse, newRouter } from '../http.ts';
+import { attachment, ErrorBody, jsonResponse, newRouter } from '../http.ts';
+import { levelNames, statusWord, unitSuffix } from '../domain/export-labels.ts';
 import { writeGeoPackage, type ExportFeature } from '../ingest/gpkg-write.ts';
 import { categoryLabels, modeLabels, pvStatusLabels, pvTypeLabels, statusLabels } from '../ingest/kinds.ts';
 import { checkDate, evaluateOn, resolveParent } from './measures.ts';
@@ -53,12 +54,7 @@ const layers = createRoute({
   responses: { 200: { description: 'The file (Content-Disposition: attachment)', ...files }, ...errors },
 });
 
-const levelNames = { city: '市', county: '县（市、区）', township: '乡镇（街道）', village: '村（社区）' } as const;
-const statusWords = { ahead: '超前', on_track: '正常', lagging: '滞后', no_data: '无数据', none: '—' } as const;
 const yes = (b: unknown) => (b === true ? '是' : b === false ? '否' : null);
-
-/** Content-Disposition with a Chinese file name (RFC 5987) and an ASCII fallback. */
-const attachment = (name: string, ascii: string) => `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 async function send(
   c: Context,
@@ -110,7 +106,7 @@ export const geoExportRoutes = ({ database }: AppDeps) =>
         if (!asOf) throw new HttpError(404, 'There is no progress data yet: import a ledger first, or leave out measure.');
         checkDate(calendar, asOf, 'asOf');
         const { measure, rows } = await evaluateOn(database, q.measure, q.level, parent, asOf, await disclosureOf(c, database, parent));
-        const unit = { pct: '（%）', per_10k_yuan: '（户/万元）', count: '' }[measure.unit] ?? '';
+        const unit = unitSuffix(measure);
         values = new Map(
           rows.map((r) => [
             r.code,
@@ -121,7 +117,7 @@ export const geoExportRoutes = ({ database }: AppDeps) =>
               分母: r.denominator,
               [`序时进度${unit}`]: r.expected,
               '滞后（个百分点）': r.lag,
-              状态: statusWords[r.status as keyof typeof statusWords] ?? r.status,
+              状态: statusWord(r.status),
               排名: r.rank,
               数据截至: asOf,
             },

@@ -22,7 +22,8 @@ import { exportRows } from '../db/queries/ledger-export.ts';
 import { importKindLabels, personalKinds, type ImportKind } from '../ingest/kinds.ts';
 import { exampleRow, toCsv, toXlsx } from '../ingest/ledger-export.ts';
 import { HttpError } from '../errors.ts';
-import { ErrorBody, newRouter } from '../http.ts';
+import { attachment, ErrorBody, newRouter } from '../http.ts';
+import { XLSX_TYPE } from '../contracts/ledger-export.ts';
 import { commitImport, validateImport } from '../ingest/ledger-import.ts';
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
@@ -73,7 +74,6 @@ const commit = createRoute({
   },
 });
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const files = { content: { [XLSX_TYPE]: { schema: FileBody }, 'text/csv': { schema: FileBody } } };
 
 const exportLedger = createRoute({
@@ -108,11 +108,6 @@ async function importScope(c: Context, kind: ImportKind): Promise<string | null>
   }
   const grant = grantFor(c, 'import:run');
   return grant?.scope === 'county' ? grant.countyCode : null;
-}
-
-/** Content-Disposition with a Chinese file name (RFC 5987) and an ASCII fallback. */
-function attachment(name: string, ascii: string) {
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
 export const importRoutes = ({ database }: AppDeps) =>

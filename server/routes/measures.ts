@@ -169,6 +169,28 @@ export async function evaluateManyOn(
   return ids.map((id) => results.get(id)!);
 }
 
+/** The answer of GET /measures/{id} from an evaluation (the area ledger's export reads the same). */
+export function measureAnswer(
+  now: ReturnType<typeof evaluateFacts> & { rows: MeasureValues['rows'] },
+  level: 'county' | 'township' | 'village',
+  parent: RegionRef,
+  asOf: string,
+  compareTo: string | null = null,
+): MeasureValues {
+  return {
+    measure: now.measure,
+    level,
+    parent: { code: parent.code, name: parent.name, level: parent.level },
+    asOf,
+    compareTo,
+    expected: now.rows[0]?.expected ?? null,
+    target: now.target ?? null,
+    total: now.total,
+    rankedCount: now.rows.filter((r) => r.rank !== null).length,
+    rows: now.rows,
+  };
+}
+
 const routes = {
   catalogue: createRoute({
     method: 'get',
@@ -237,23 +259,9 @@ export const measureRoutes = ({ database }: AppDeps) =>
         const change = r.value !== null && p?.value != null ? Math.round((r.value - p.value) * 1e9) / 1e9 : null;
         return { ...r, previous: { value: p?.value ?? null, rank: p?.rank ?? null, expected: p?.expected ?? null }, change };
       });
-      const expected = now.rows[0]?.expected ?? null;
-      return c.json(
-        {
-          measure: now.measure,
-          level: q.level,
-          parent: { code: parent.code, name: parent.name, level: parent.level },
-          asOf,
-          compareTo: q.compareTo ?? null,
-          expected,
-          target: now.target ?? null,
-          total: now.total,
-          rankedCount: rows.filter((r) => r.rank !== null).length,
-          rows,
-        },
-        200,
-        { 'Cache-Control': 'private, max-age=60' },
-      );
+      return c.json(measureAnswer({ ...now, rows }, q.level, parent, asOf, q.compareTo ?? null), 200, {
+        'Cache-Control': 'private, max-age=60',
+      });
     })
     .openapi(routes.history, async (c) => {
       const { id } = c.req.valid('param');

@@ -118,6 +118,15 @@ describe('the ledger in the browser', () => {
     expect(await markPixels(page, grey, 'ledger-sign-before.png')).toBeGreaterThan(150);
     expect(await markPixels(page, teal, 'ledger-sign-before.png')).toBe(0);
 
+    // 导出 gives the view as the screen shows it: the city's counties on the map's date.
+    await page.getByTestId('area-export').click();
+    const href = await page.getByTestId('area-export-xlsx').getAttribute('href', wait);
+    expect(href).toBe('/api/ledger/export/areas?level=county&parent=4114&asOf=2020-06-20&format=xlsx');
+    const file = await fetch(baseUrl() + href!);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toMatch(/spreadsheetml/);
+    await page.keyboard.press('Escape');
+
     // A row selects its county on the map.
     await row.click();
     await expect.poll(() => new URL(page.url()).searchParams.get('sel'), wait).toBe(minquan);

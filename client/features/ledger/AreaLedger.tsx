@@ -10,7 +10,16 @@ import { useEffect, useMemo, useRef } from 'react';
 import { fetchMeasureValues, type MeasureValues } from '../../api/client.ts';
 import type { CountySignoff } from '../../api/ledger-api.ts';
 import { formatNumber, formatPct, formatPts } from '../../../server/domain/format.ts';
-import { areaMeasureIds, lagMark, mergeAreaRows, type AreaCell, type AreaMeasureId, type AreaRow } from './area-table.ts';
+import {
+  areaMeasureIds,
+  lagMark,
+  mergeAreaRows,
+  type AreaCell,
+  type AreaMeasureId,
+  type AreaRow,
+} from '../../../server/domain/area-ledger.ts';
+import { areaExportHref } from './export-href.ts';
+import { ExportMenu } from './ExportMenu.tsx';
 import { useLedgerI18n, type LedgerMessageKey } from './ledger-i18n.ts';
 import { SignoffTag } from './SignoffTag.tsx';
 import { useLedgerLoad } from './use-ledger-data.ts';
@@ -133,6 +142,10 @@ export function AreaLedger({ area, level, asOf, selected, period, signoffs, onSe
   const data: (AreaRow & { isTotal?: boolean })[] = total ? [{ ...total, isTotal: true }, ...rows] : rows;
   return (
     <div ref={wrap} data-testid="area-ledger">
+      <div className="lg-toolbar">
+        <ExportMenu testId="area-export" href={(format) => areaExportHref({ level, area, asOf }, format)} />
+        <span className="lg-toolbar__note">{t('area.hint')}</span>
+      </div>
       {loaded.status === 'error' && (
         <Alert
           type="error"

@@ -4,12 +4,11 @@
  * project page and the edit form. Linked with the map both ways: a row selects and shows its division or
  * project; a click on the map selects the row. While open, counties still to sign carry a mark on the map.
  */
-import { CloseOutlined, DownloadOutlined } from '@ant-design/icons';
+import { CloseOutlined } from '@ant-design/icons';
 import { Button, Tabs, Tooltip } from 'antd';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { RegionFeature } from '../../api/client.ts';
 import type { ProjectListItem } from '../../api/ledger-api.ts';
-import { exportHref } from '../../api/import-api.ts';
 import type { UpdateViewState } from '../../app-state/use-view-state.ts';
 import type { MapLevel, ViewState } from '../../app-state/view-state.ts';
 import type { MapViewHandle } from '../../map/MapView.tsx';
@@ -150,12 +149,6 @@ export default function LedgerDock(props: LedgerDockProps) {
               ]}
             />
             {asOf && <span className="lg-toolbar__note">{t('asOf', { date: asOf })}</span>}
-            <Button
-              icon={<DownloadOutlined />}
-              href={exportHref('projects') + (projectArea.length >= 6 ? `&county=${projectArea.slice(0, 6)}` : '')}
-            >
-              {t('export')}
-            </Button>
             <Tooltip title={t('close')}>
               <Button type="text" icon={<CloseOutlined />} onClick={onClose} aria-label={t('close')} data-testid="ledger-close" />
             </Tooltip>

@@ -7,9 +7,12 @@
 import { Alert, Button, Checkbox, Input, Select, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
+import { exportHref } from '../../api/import-api.ts';
 import { fetchProjectPage, type ProjectListItem, type ProjectListPage } from '../../api/ledger-api.ts';
 import { formatNumber, formatPct } from '../../../server/domain/format.ts';
 import { projectCategories, projectStatuses } from '../../../server/contracts/enums.ts';
+import { projectExportHref } from './export-href.ts';
+import { ExportMenu } from './ExportMenu.tsx';
 import { useLedgerI18n } from './ledger-i18n.ts';
 import { initialListState, sortOrderOf, toQuery, withFilter, withSorter, type ListState } from './project-query.ts';
 import { useLedgerLoad } from './use-ledger-data.ts';
@@ -149,6 +152,17 @@ export function ProjectLedger({ area, areaName, asOf, selectedProject, canEdit, 
         <Checkbox checked={state.overdue} onChange={(e) => setState((s) => withFilter(s, { overdue: e.target.checked }))}>
           {t('list.overdue')}
         </Checkbox>
+        <ExportMenu
+          testId="project-export"
+          href={(format) => projectExportHref(state, format)}
+          extra={[
+            {
+              key: 'import-format',
+              label: t('export.importFormat'),
+              href: exportHref('projects') + (area.length >= 6 ? `&county=${area.slice(0, 6)}` : ''),
+            },
+          ]}
+        />
         <span className="lg-toolbar__note">{t('list.area', { area: areaName })}</span>
         {page && (
           <span className="lg-toolbar__note" data-testid="project-total">

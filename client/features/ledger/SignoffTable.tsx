@@ -7,6 +7,8 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { ledgerChanged, signLedger, type CountySignoff } from '../../api/ledger-api.ts';
 import { useAccount } from '../account/account-context.ts';
+import { signoffExportHref } from './export-href.ts';
+import { ExportMenu } from './ExportMenu.tsx';
 import { canSignCounty } from './ledger-access.ts';
 import { useLedgerI18n } from './ledger-i18n.ts';
 import { countStates, signoffOrder } from './signoff.ts';
@@ -104,6 +106,7 @@ export function SignoffTable({ period, onPeriodChange, signoffs, selectedCounty,
             </span>
           ))}
         </Space>
+        <ExportMenu testId="signoff-export" href={(format) => signoffExportHref(period, format)} />
       </div>
       <Alert type="info" showIcon message={t('sign.legend')} style={{ marginBottom: 8 }} />
       {!anySigner && me?.user && <Alert type="warning" showIcon message={t('sign.onlyOwn')} style={{ marginBottom: 8 }} />}

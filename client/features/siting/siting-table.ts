@@ -1,10 +1,12 @@
 /**
  * The comparison of candidates and the ranking of suggested villages as plain tables (header row +
  * rows), for the panel and for the exports (.csv with a BOM so Excel reads UTF-8, .xlsx through
- * exceljs). Export headers are always Chinese. Pure except `tableToXlsx`, which loads exceljs.
+ * exceljs, both written by server/domain/table-file.ts). Export headers are always Chinese. Pure except
+ * `tableToXlsx`, which loads exceljs.
  */
 import type { Catchment, Suggestions } from '../../../server/contracts/siting.ts';
 import { candidateLetters } from './siting-state.ts';
+import { tableToCsvText, tableToXlsx as writeXlsx, type TableFile } from '../../../server/domain/table-file.ts';
 import { translateSiting, type SitingLang, type SitingMessageKey } from './siting-i18n.ts';
 
 export type Cell = string | number | null;
@@ -79,25 +81,16 @@ export function rankingTable(s: Suggestions, lang: SitingLang = 'zh'): Table {
   };
 }
 
-const csvField = (v: Cell) => {
-  const s = v === null ? '' : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-};
+const asFile = (table: Table, sheetName: string, notes?: string[]): TableFile => ({
+  sheetName,
+  columns: table.headers.map((header) => ({ header })),
+  rows: table.rows,
+  notes,
+});
 
 /** CSV text with a UTF-8 BOM (Excel on Windows then reads the Chinese headers), CRLF line ends. */
-export function tableToCsv(table: Table): string {
-  return `\uFEFF${[table.headers, ...table.rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
-}
+export const tableToCsv = (table: Table): string => tableToCsvText(asFile(table, ''));
 
-/** An .xlsx workbook of one sheet (bold header row, demo-data note below) as bytes. */
-export async function tableToXlsx(table: Table, sheetName: string, note = '演示数据'): Promise<Uint8Array> {
-  const { default: ExcelJS } = await import('exceljs');
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(sheetName);
-  ws.addRow(table.headers).font = { bold: true };
-  for (const r of table.rows) ws.addRow(r);
-  ws.addRow([]);
-  ws.addRow([note]);
-  ws.columns.forEach((c, i) => (c.width = Math.max(10, Math.min(40, (table.headers[i]?.length ?? 4) * 2 + 4))));
-  return new Uint8Array(await wb.xlsx.writeBuffer());
-}
+/** An .xlsx workbook of one sheet (bold, frozen header row, demo-data note below) as bytes. */
+export const tableToXlsx = (table: Table, sheetName: string, note = '演示数据'): Promise<Uint8Array> =>
+  writeXlsx(asFile(table, sheetName, [note]));

@@ -253,6 +253,21 @@ const cases: { op: string; status: number; call: () => Promise<Response> }[] = [
     call: () => clientAs('editor').exports[':kind'].$get({ param: { kind: 'pv_stations' }, query: { format: 'csv', county: ids.county } }),
   },
   {
+    op: 'GET /api/ledger/export/areas',
+    status: 200,
+    call: () => clientAs().ledger.export.areas.$get({ query: { level: 'county', parent: '4114', format: 'xlsx' } }),
+  },
+  {
+    op: 'GET /api/ledger/export/projects',
+    status: 200,
+    call: () => clientAs().ledger.export.projects.$get({ query: { area: ids.county, format: 'csv', sort: 'total', order: 'desc' } }),
+  },
+  {
+    op: 'GET /api/ledger/export/signoffs',
+    status: 200,
+    call: () => clientAs().ledger.export.signoffs.$get({ query: { period: '2020-06', format: 'xlsx' } }),
+  },
+  {
     op: 'GET /api/ledger/projects/{code}',
     status: 200,
     call: () => clientAs('admin').ledger.projects[':code'].$get({ param: { code: ids.project } }),

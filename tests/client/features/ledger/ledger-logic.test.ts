@@ -1,7 +1,7 @@
 /** The ledger's pure logic: area rows, the merge after a 409, the edit form's set and checks, sign-off marks, the list query. */
 import { describe, expect, it } from 'vitest';
 import type { MeasureValues } from '../../../../client/api/client.ts';
-import { lagMark, mergeAreaRows } from '../../../../client/features/ledger/area-table.ts';
+import { lagMark, mergeAreaRows } from '../../../../server/domain/area-ledger.ts';
 import { changedSet, crossChecks, fromForm, projectFields, type FieldSpec } from '../../../../client/features/ledger/edit-form.ts';
 import { canEditCounty, canReadChanges, canSignCounty } from '../../../../client/features/ledger/ledger-access.ts';
 import { defaultChoices, mergeRows, mergedSave, normalise } from '../../../../client/features/ledger/merge.ts';
