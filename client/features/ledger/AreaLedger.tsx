@@ -62,7 +62,12 @@ export function AreaLedger({ area, level, asOf, selected, period, signoffs, onSe
 
   const cell = (c: AreaCell | undefined, id: AreaMeasureId) => {
     if (!c) return <span className="lg-num">{t('empty')}</span>;
-    const text = id === 'overdue' ? formatNumber(c.value, 0, lang) : formatPct(c.value, lang);
+    // 逾期项目: how many, and their share of the year's projects (the measure's value, a percentage).
+    const share = formatPct(c.value, lang);
+    const text =
+      id === 'overdue' && c.numerator !== null
+        ? `${formatNumber(c.numerator, 0, lang)}${lang === 'zh' ? `（${share}）` : ` (${share})`}`
+        : share;
     const behind = c.lag !== null && c.lag < 0;
     return (
       <span className="lg-num">
