@@ -331,7 +331,7 @@ function laggingSentence(input: BriefingInput, f: BriefingFacts, locale: Locale)
   const name = expectedName(input, 'en');
   if (f.lagging.length === 0) return `No ${many} lag ${name} by more than ${t} pts.`;
   const one = unitNounEn[input.level][0];
-  return `${f.lagging.length} ${f.lagging.length === 1 ? one : many} lag ${name} by more than ${t} pts: ${namesEn(f.lagging.map((u) => ({ name: `${u.name} (${lagPts(u, 'en')} behind)` })))}.`;
+  return `${f.lagging.length} ${f.lagging.length === 1 ? `${one} lags` : `${many} lag`} ${name} by more than ${t} pts: ${namesEn(f.lagging.map((u) => ({ name: `${u.name} (${lagPts(u, 'en')} behind)` })))}.`;
 }
 
 /** Units of one tie group named in the change sentence before the rest are counted. */

@@ -26,12 +26,16 @@ const scopes = {
 };
 const scope = process.env.MUTATE_SCOPE ?? 'domain';
 if (!scopes[scope]) throw new Error(`MUTATE_SCOPE must be one of ${Object.keys(scopes).join(', ')}`);
+// `npm run mutate -- <scope> --files <glob>[,<glob>…]` narrows a run to some modules; its results go to their own
+// files so that the scope's incremental file and report keep every module.
+const files = process.env.MUTATE_FILES?.split(',').filter(Boolean);
+const report = files?.length ? `${scope}-files` : scope;
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
   vitest: { configFile: 'tests/mutation/vitest.config.ts' },
-  mutate: scopes[scope],
+  mutate: files?.length ? files : scopes[scope],
   // The shared machine has two cores: one or two test processes at most.
   concurrency: Number(process.env.MUTATE_CONCURRENCY ?? 2),
   coverageAnalysis: 'perTest',
@@ -39,10 +43,10 @@ export default {
   // the scope in a fresh module: most of a run's time. MUTATE_STATIC=on includes them (slow).
   ignoreStatic: process.env.MUTATE_STATIC !== 'on',
   incremental: true,
-  incrementalFile: `reports/mutation/${scope}-incremental.json`,
+  incrementalFile: `reports/mutation/${report}-incremental.json`,
   reporters: ['clear-text', 'progress', 'html', 'json'],
-  htmlReporter: { fileName: `reports/mutation/${scope}.html` },
-  jsonReporter: { fileName: `reports/mutation/${scope}.json` },
+  htmlReporter: { fileName: `reports/mutation/${report}.html` },
+  jsonReporter: { fileName: `reports/mutation/${report}.json` },
   clearTextReporter: { allowColor: false, logTests: false },
   thresholds: { high: 85, low: 70, break: null },
   ignorePatterns: ['data', 'dist', '.data', 'bench', 'migrations', 'reports', 'docs'],

@@ -170,6 +170,12 @@ const cases: { title: string; input: BriefingInput; zh: string[]; en?: string[] 
       '落后目标超过5个百分点的县（市、区）有1个：梁园区（落后25.0个百分点）。',
       '睢阳区、民权县暂无数据。',
     ],
+    en: [
+      'As of 2020-06-20, PV stations registered in the city: 75.0% (3 stations of 4 stations), against the target of 100.0%, 25.0 pts behind.',
+      'Only 梁园区 has data: 75.0%.',
+      '1 county-level unit lags the target by more than 5 pts: 梁园区 (25.0 pts behind).',
+      'No data yet for 睢阳区 and 民权县.',
+    ],
   },
   {
     title: 'two units: the best and the worst by name',
@@ -185,6 +191,7 @@ const cases: { title: string; input: BriefingInput; zh: string[]; en?: string[] 
       '截至2020年6月20日，全市20个年度扶贫项目已开工15个，开工率为75.0%。',
       '完成最好的是梁园区，开工率为100.0%；完成最差的是睢阳区，开工率为50.0%。',
     ],
+    en: ['As of 2020-06-20, Start rate in the city: 75.0% (15 projects of 20 projects).', 'Best: 梁园区 (100.0%); worst: 睢阳区 (50.0%).'],
   },
   {
     title: 'overdue projects: lower is better, counties with overdue projects listed',
@@ -201,6 +208,152 @@ const cases: { title: string; input: BriefingInput; zh: string[]; en?: string[] 
       '截至2020年6月20日，全市30个年度扶贫项目中逾期未完工4个，占13.3%。',
       '情况最好的是梁园区，逾期项目占比为0.0%；情况最差的是民权县，逾期项目占比为30.0%。',
       '有逾期项目的县（市、区）2个：民权县（30.0%）、睢阳区（10.0%）。',
+    ],
+    en: [
+      'As of 2020-06-20, Overdue projects in the city: 13.3% (4 projects of 30 projects).',
+      'Best: 梁园区 (0.0%); worst: 民权县 (30.0%).',
+      '2 with overdue projects: 民权县 (30.0%) and 睢阳区 (10.0%).',
+    ],
+  },
+  {
+    title: 'overdue projects fewer than at the last meeting: falling is progress, rising a setback',
+    input: input(
+      'overdue',
+      [
+        { code: '411402', name: '梁园区', num: 0, den: 10, prevNum: 1, prevDen: 10 },
+        { code: '411403', name: '睢阳区', num: 1, den: 10, prevNum: 2, prevDen: 10 },
+        { code: '411421', name: '民权县', num: 2, den: 10, prevNum: 1, prevDen: 10 },
+        { code: '411422', name: '睢县', num: 3, den: 10, prevNum: 3, prevDen: 10 },
+      ],
+      { compareTo: '2020-05-20' },
+    ),
+    zh: [
+      '截至2020年6月20日，全市40个年度扶贫项目中逾期未完工6个，占15.0%。',
+      '情况最好的是梁园区，逾期项目占比为0.0%；情况最差的是睢县，逾期项目占比为30.0%。',
+      '有逾期项目的县（市、区）3个：睢县（30.0%）、民权县（20.0%）、睢阳区（10.0%）。',
+      '与上次调度（数据截至2020年5月20日）相比，全市逾期项目占比下降2.5个百分点；进展最快的是梁园区（−10.0个百分点）、睢阳区（−10.0个百分点），退步最多的是民权县（+10.0个百分点）。',
+    ],
+    en: [
+      'As of 2020-06-20, Overdue projects in the city: 15.0% (6 projects of 40 projects).',
+      'Best: 梁园区 (0.0%); worst: 睢县 (30.0%).',
+      '3 with overdue projects: 睢县 (30.0%), 民权县 (20.0%) and 睢阳区 (10.0%).',
+      'Since the previous meeting (data as of 2020-05-20), Overdue projects in the city fell by 2.5 pts; fastest progress: 梁园区 (−10.0 pts) and 睢阳区 (−10.0 pts); most setback: 民权县 (+10.0 pts).',
+    ],
+  },
+  {
+    title: 'no overdue project anywhere',
+    input: input(
+      'overdue',
+      [
+        { code: '411402', name: '梁园区', num: 0, den: 10 },
+        { code: '411403', name: '睢阳区', num: 0, den: 5 },
+      ],
+      {},
+    ),
+    zh: [
+      '截至2020年6月20日，全市15个年度扶贫项目中逾期未完工0个，占0.0%。',
+      '全市2个县（市、区）逾期项目占比都是0.0%，并列第一。',
+      '各县（市、区）均无逾期项目。',
+    ],
+    en: [
+      'As of 2020-06-20, Overdue projects in the city: 0.0% (0 projects of 15 projects).',
+      'All 2 county-level units stand at 0.0%, tied first.',
+      'No county-level units have overdue projects.',
+    ],
+  },
+  {
+    title: 'villages of a township ahead of 序时进度, every village improved',
+    input: input(
+      'spend_rate',
+      [
+        { code: '411421001001', name: '张庄村', num: 60, den: 100, prevNum: 55, prevDen: 100 },
+        { code: '411421001002', name: '李庄村', num: 55, den: 100, prevNum: 54, prevDen: 100 },
+        { code: '411421001003', name: '王庄村', num: 50, den: 100, prevNum: 49, prevDen: 100 },
+      ],
+      { target: linear, scope: { code: '411421001', name: '北关镇', level: 'township' }, level: 'village', compareTo: '2020-05-20' },
+    ),
+    zh: [
+      '截至2020年6月20日，北关镇资金支出进度为55.0%（已支出165.00万元，项目投资总额300.00万元），序时进度为51.3%，超出3.7个百分点。',
+      '完成最好的是张庄村，支出进度为60.0%；完成最差的是王庄村，支出进度为50.0%。',
+      '没有落后序时进度超过5个百分点的村。',
+      '与上次调度（数据截至2020年5月20日）相比，北关镇资金支出进度提高2.3个百分点；进展最快的是张庄村（+5.0个百分点），进展最慢的是李庄村（+1.0个百分点）、王庄村（+1.0个百分点）。',
+    ],
+    en: [
+      'As of 2020-06-20, Spending progress in 北关镇: 55.0% (165.00 (10k CNY) of 300.00 (10k CNY)), against the time-proportional target of 51.3%, 3.7 pts ahead.',
+      'Best: 张庄村 (60.0%); worst: 王庄村 (50.0%).',
+      'No villages lag the time-proportional target by more than 5 pts.',
+      'Since the previous meeting (data as of 2020-05-20), Spending progress in 北关镇 rose by 2.3 pts; fastest progress: 张庄村 (+5.0 pts); slowest: 李庄村 (+1.0 pts) and 王庄村 (+1.0 pts).',
+    ],
+  },
+  {
+    title: 'the total unchanged while one village gained and one lost; one village lagging; two without data',
+    input: input(
+      'spend_rate',
+      [
+        { code: '411421001001', name: '张庄村', num: 60, den: 100, prevNum: 58, prevDen: 100 },
+        { code: '411421001002', name: '李庄村', num: 40, den: 100, prevNum: 42, prevDen: 100 },
+        { code: '411421001003', name: '赵庄村', num: 0, den: 0 },
+        { code: '411421001004', name: '钱庄村', num: 0, den: 0 },
+      ],
+      { target: linear, scope: { code: '411421001', name: '北关镇', level: 'township' }, level: 'village', compareTo: '2020-05-20' },
+    ),
+    zh: [
+      '截至2020年6月20日，北关镇资金支出进度为50.0%（已支出100.00万元，项目投资总额200.00万元），序时进度为51.3%，落后1.3个百分点。',
+      '完成最好的是张庄村，支出进度为60.0%；完成最差的是李庄村，支出进度为40.0%。',
+      '落后序时进度超过5个百分点的村有1个：李庄村（落后11.3个百分点）。',
+      '与上次调度（数据截至2020年5月20日）相比，北关镇资金支出进度持平；进展最快的是张庄村（+2.0个百分点），退步最多的是李庄村（−2.0个百分点）。',
+      '赵庄村、钱庄村暂无数据。',
+    ],
+    en: [
+      'As of 2020-06-20, Spending progress in 北关镇: 50.0% (100.00 (10k CNY) of 200.00 (10k CNY)), against the time-proportional target of 51.3%, 1.3 pts behind.',
+      'Best: 张庄村 (60.0%); worst: 李庄村 (40.0%).',
+      '1 village lags the time-proportional target by more than 5 pts: 李庄村 (11.3 pts behind).',
+      'Since the previous meeting (data as of 2020-05-20), Spending progress in 北关镇 is unchanged; fastest progress: 张庄村 (+2.0 pts); most setback: 李庄村 (−2.0 pts).',
+      'No data yet for 赵庄村 and 钱庄村.',
+    ],
+  },
+  {
+    title: "households reached per 万元: no target, changes in the measure's own unit",
+    input: input(
+      'reach_per_10k',
+      [
+        { code: '411402', name: '梁园区', num: 50, den: 100, prevNum: 40, prevDen: 100 },
+        { code: '411403', name: '睢阳区', num: 30, den: 100, prevNum: 30, prevDen: 100 },
+        { code: '411421', name: '民权县', num: 20, den: 100, prevNum: 25, prevDen: 100 },
+      ],
+      { compareTo: '2020-05-20' },
+    ),
+    zh: [
+      '截至2020年6月20日，全市带贫效益为0.33户/万元（带贫户数100户，产业项目投资300.00万元）。',
+      '情况最好的是梁园区，每万元带贫户数为0.50户/万元；情况最差的是民权县，每万元带贫户数为0.20户/万元。',
+      '与上次调度（数据截至2020年5月20日）相比，全市带贫效益提高0.02户/万元；进展最快的是梁园区（+0.10户/万元），退步最多的是民权县（−0.05户/万元）。',
+    ],
+    en: [
+      'As of 2020-06-20, Households reached per 10,000 CNY in the city: 0.33 households per 10k CNY (100 households of 300.00 (10k CNY)).',
+      'Best: 梁园区 (0.50 households per 10k CNY); worst: 民权县 (0.20 households per 10k CNY).',
+      'Since the previous meeting (data as of 2020-05-20), Households reached per 10,000 CNY in the city rose by 0.02 households per 10k CNY; fastest progress: 梁园区 (+0.10 households per 10k CNY); most setback: 民权县 (−0.05 households per 10k CNY).',
+    ],
+  },
+  {
+    title: 'households of the three groups: a count, fewer is better',
+    input: input(
+      'households',
+      [
+        { code: '411402', name: '梁园区', num: 100, den: 0, prevNum: 120, prevDen: 0 },
+        { code: '411403', name: '睢阳区', num: 200, den: 0, prevNum: 200, prevDen: 0 },
+        { code: '411421', name: '民权县', num: 300, den: 0, prevNum: 290, prevDen: 0 },
+      ],
+      { compareTo: '2020-05-20' },
+    ),
+    zh: [
+      '截至2020年6月20日，全市三类人群为600户。',
+      '情况最好的是梁园区，三类人群户数为100户；情况最差的是民权县，三类人群户数为300户。',
+      '与上次调度（数据截至2020年5月20日）相比，全市三类人群下降10户；进展最快的是梁园区（−20户），退步最多的是民权县（+10户）。',
+    ],
+    en: [
+      'As of 2020-06-20, Three groups in the city: 600 households.',
+      'Best: 梁园区 (100 households); worst: 民权县 (300 households).',
+      'Since the previous meeting (data as of 2020-05-20), Three groups in the city fell by 10 households; fastest progress: 梁园区 (−20 households); most setback: 民权县 (+10 households).',
     ],
   },
 ];
@@ -254,5 +407,77 @@ describe('briefingFacts', () => {
     expect(f.best).toHaveLength(4);
     expect(f.worst).toHaveLength(4);
     expect(f.best.some((u) => f.worst.includes(u))).toBe(false);
+  });
+});
+
+describe('how many units each end of the ranking names', () => {
+  const spread = (values: number[]): Unit[] =>
+    values.map((v, i) => ({ code: `4114${String(i + 10)}`, name: `单位${i + 1}`, num: v, den: 100 }));
+  const named = (values: number[], id: MeasureId = 'start_rate') => {
+    const f = briefingFacts(input(id, spread(values), {}));
+    return { best: f.best.map((u) => u.value), worst: f.worst.map((u) => u.value) };
+  };
+  it.each([
+    { n: 2, k: 1 },
+    { n: 5, k: 1 },
+    { n: 6, k: 2 },
+    { n: 8, k: 2 },
+    { n: 9, k: 3 },
+    { n: 12, k: 3 },
+    { n: 30, k: 3 },
+  ])('$n different values: $k at each end', ({ n, k }) => {
+    const values = Array.from({ length: n }, (_, i) => 100 - i);
+    expect(named(values)).toEqual({ best: values.slice(0, k), worst: values.slice(-k).reverse() });
+  });
+  it.each([
+    { title: 'a tie at the second place joins the best', values: [100, 90, 90, 90, 20, 10], best: [100, 90, 90, 90], worst: [10, 20] },
+    { title: 'a tie at the last but one joins the worst', values: [100, 90, 30, 20, 20, 20], best: [100, 90], worst: [20, 20, 20] },
+    {
+      title: 'a tie reaching the bottom leaves the bottom tie as the worst',
+      values: [100, 50, 50, 50, 50, 50, 50],
+      best: [100],
+      worst: [50, 50, 50, 50, 50, 50],
+    },
+    { title: 'two values only', values: [80, 80, 80, 40], best: [80, 80, 80], worst: [40] },
+  ])('$title', ({ values, best, worst }) => expect(named(values)).toEqual({ best, worst }));
+  it('lower is better: the fewest overdue first, the most overdue named worst first', () => {
+    expect(named([0, 10, 20, 30, 40, 50], 'overdue')).toEqual({ best: [0, 10], worst: [50, 40] });
+  });
+});
+
+describe('who progressed most since the last meeting', () => {
+  const units = (changes: (number | null)[]): Unit[] =>
+    changes.map((c, i) => ({
+      code: `4114${String(i + 10)}`,
+      name: `单位${i + 1}`,
+      num: 50 + (c ?? 0),
+      den: 100,
+      ...(c === null ? {} : { prevNum: 50, prevDen: 100 }),
+    }));
+  const movers = (changes: (number | null)[]) => {
+    const f = briefingFacts(input('spend_rate', units(changes), { target: linear, compareTo: '2020-05-20' }));
+    return { most: f.mostImproved.map((u) => u.change), least: f.leastImproved.map((u) => u.change), total: f.totalChange };
+  };
+  it.each([
+    { title: 'one unit with a previous value names nobody', changes: [5, null, null], most: [], least: [] },
+    { title: 'everyone moved alike: nobody is named', changes: [3, 3, 3], most: [], least: [] },
+    { title: 'units without a previous value are left out', changes: [5, null, -2, 1], most: [5], least: [-2] },
+    { title: 'ties are named together', changes: [4, -1, 4, -1, 0], most: [4, 4], least: [-1, -1] },
+  ])('$title', ({ changes, most, least }) => {
+    const m = movers(changes);
+    expect({ most: m.most, least: m.least }).toEqual({ most, least });
+  });
+  it('the change is the difference of the values, without floating-point noise', () => {
+    const f = briefingFacts(
+      input('spend_rate', [{ code: '411402', name: '梁园区', num: 0.3, den: 1, prevNum: 0.1, prevDen: 1 }, ...units([1])], {
+        compareTo: '2020-05-20',
+      }),
+    );
+    expect([...f.best, ...f.worst].find((u) => u.code === '411402')?.change).toBe(20);
+  });
+  it('there is no change without a previous meeting', () => {
+    const i = input('spend_rate', units([4, 1]), { target: linear });
+    expect(briefingFacts(i).totalChange).toBeNull();
+    expect(briefingSentences(i, 'zh').some((s) => s.includes('上次调度'))).toBe(false);
   });
 });
