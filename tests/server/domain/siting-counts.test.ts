@@ -73,3 +73,71 @@ describe('discloseCatchmentCounts', () => {
     expect([10, 15]).toContain(discloseTargetCount({ value: 12, keySum: 10 }));
   });
 });
+
+describe('the catchment’s totals, as the county editor sees them', () => {
+  // A full grid, every cell different, so a sum over the wrong cells shows.
+  const grid: CatchmentCell[] = [
+    { category: 'not_lifted', labour: 'none', total: 1, totalKey: 0, fewerThanTwo: 1, fewerKey: 0 },
+    { category: 'not_lifted', labour: 'weak', total: 2, totalKey: 0, fewerThanTwo: 2, fewerKey: 0 },
+    { category: 'not_lifted', labour: 'full', total: 4, totalKey: 0, fewerThanTwo: 3, fewerKey: 0 },
+    { category: 'edge', labour: 'none', total: 8, totalKey: 0, fewerThanTwo: 5, fewerKey: 0 },
+    { category: 'edge', labour: 'weak', total: 16, totalKey: 0, fewerThanTwo: 7, fewerKey: 0 },
+    { category: 'edge', labour: 'full', total: 32, totalKey: 0, fewerThanTwo: 11, fewerKey: 0 },
+    { category: 'monitored', labour: 'none', total: 64, totalKey: 0, fewerThanTwo: 13, fewerKey: 0 },
+    { category: 'monitored', labour: 'weak', total: 128, totalKey: 0, fewerThanTwo: 17, fewerKey: 0 },
+    { category: 'monitored', labour: 'full', total: 256, totalKey: 0, fewerThanTwo: 19, fewerKey: 0 },
+  ];
+  const d = discloseCatchmentCounts([...grid].reverse(), { value: 9, keySum: 0 }, 'exact');
+
+  it.each([
+    { what: 'all households', got: () => d.total, want: 511 },
+    { what: 'with labour capacity: weak and full, never none', got: () => d.withLabour, want: 2 + 4 + 16 + 32 + 128 + 256 },
+    { what: 'target: with labour capacity and fewer than two measures', got: () => d.target, want: 2 + 3 + 7 + 11 + 17 + 19 },
+    { what: 'target already served, as counted', got: () => d.targetServed, want: 9 },
+  ])('$what', ({ got, want }) => expect(got()).toBe(want));
+
+  it('has every cell, in category × labour order, with its own counts', () => {
+    expect(d.cells).toEqual(grid.map((c) => ({ category: c.category, labour: c.labour, total: c.total, fewerThanTwo: c.fewerThanTwo })));
+  });
+  it('sums each category over the three labour levels', () => {
+    expect(d.byCategory).toEqual([
+      { category: 'not_lifted', total: 7, fewerThanTwo: 6 },
+      { category: 'edge', total: 56, fewerThanTwo: 23 },
+      { category: 'monitored', total: 448, fewerThanTwo: 49 },
+    ]);
+  });
+  it('sums each labour level over the three categories', () => {
+    expect(d.byLabour).toEqual([
+      { labour: 'none', total: 73, fewerThanTwo: 19 },
+      { labour: 'weak', total: 146, fewerThanTwo: 26 },
+      { labour: 'full', total: 292, fewerThanTwo: 33 },
+    ]);
+  });
+  it('counts a missing cell as 0', () => {
+    const one = discloseCatchmentCounts([grid[5]], { value: 0, keySum: 0 }, 'exact');
+    expect(one.cells.filter((c) => c.total !== 0)).toEqual([{ category: 'edge', labour: 'full', total: 32, fewerThanTwo: 11 }]);
+    expect([one.total, one.withLabour, one.target]).toEqual([32, 32, 11]);
+  });
+});
+
+describe('protected totals are rounded from the summed keys, not summed from rounded cells', () => {
+  // Two cells of 7 households: the sum 14 is published from the sum of their keys.
+  const cells = (k1: number, k2: number): CatchmentCell[] => [
+    { category: 'edge', labour: 'weak', total: 7, totalKey: k1, fewerThanTwo: 7, fewerKey: k1 },
+    { category: 'edge', labour: 'full', total: 7, totalKey: k2, fewerThanTwo: 7, fewerKey: k2 },
+  ];
+  // 7 rounds up when its key is at most 101 (probability 2/5), 14 when at most 204 (4/5).
+  it.each([
+    { k1: 0, k2: 0, published: [10, 10], total: 15 },
+    { k1: 200, k2: 200, published: [5, 5], total: 15 },
+    { k1: 250, k2: 250, published: [5, 5], total: 10 },
+    { k1: 60, k2: 220, published: [10, 5], total: 15 },
+    { k1: 101, k2: 102, published: [10, 5], total: 15 },
+    { k1: 102, k2: 102, published: [5, 5], total: 15 },
+    { k1: 102, k2: 103, published: [5, 5], total: 10 },
+  ])('keys $k1 and $k2: cells $published, total $total', ({ k1, k2, published, total }) => {
+    const d = discloseCatchmentCounts(cells(k1, k2), { value: 0, keySum: 0 }, 'protected');
+    expect(d.cells.filter((c) => c.total !== 0).map((c) => c.total)).toEqual(published);
+    expect([d.total, d.withLabour, d.target]).toEqual([total, total, total]);
+  });
+});

@@ -7,6 +7,7 @@ import {
   saturate,
   scorePartIds,
   scoreVillage,
+  validWeights,
   type ScoreWeights,
   type VillageScoreInput,
 } from '../../../server/domain/siting-score.ts';
@@ -116,5 +117,74 @@ describe('siting score', () => {
         expect(ranked.map((r) => r.rank)).toEqual(ranked.map((_, i) => i + 1));
       }),
     );
+  });
+});
+
+describe('the parts of the score', () => {
+  const village = (over: Partial<VillageScoreInput>): VillageScoreInput => ({
+    code: '411421101201',
+    targetHouseholds: 0,
+    nearestIndustryKm: 0,
+    poorVillage: false,
+    pvIncomeWan: 0,
+    ...over,
+  });
+  // Default weights 5 : 2.5 : 1.5 : 1 of 10, so a saturated part is worth 50, 25, 15 and 10 points.
+  it.each([
+    { title: '90 target households (¾ of the way)', v: { targetHouseholds: 90 }, parts: { target: 37.5, distance: 0, poor: 0, pv: 0 } },
+    {
+      title: '15 km from the nearest industry project',
+      v: { nearestIndustryKm: 15 },
+      parts: { target: 0, distance: 18.75, poor: 0, pv: 0 },
+    },
+    { title: 'no industry project located', v: { nearestIndustryKm: null }, parts: { target: 0, distance: 25, poor: 0, pv: 0 } },
+    { title: 'a poor village', v: { poorVillage: true }, parts: { target: 0, distance: 0, poor: 15, pv: 0 } },
+    { title: '30 万元 PV income', v: { pvIncomeWan: 30 }, parts: { target: 0, distance: 0, poor: 0, pv: 7.5 } },
+  ])('$title', ({ v, parts }) => {
+    const s = scoreVillage(village(v));
+    for (const k of scorePartIds) expect(s.parts[k], k).toBeCloseTo(parts[k], 9);
+    expect(s.score).toBeCloseTo(parts.target + parts.distance + parts.poor + parts.pv, 9);
+  });
+
+  it.each([
+    { title: 'only target households count', w: { target: 1, distance: 0, poor: 0, pv: 0 }, score: 50 },
+    { title: 'only the poor flag counts', w: { target: 0, distance: 0, poor: 3, pv: 0 }, score: 100 },
+    { title: 'equal weights', w: { target: 1, distance: 1, poor: 1, pv: 1 }, score: (100 * (0.5 + 0 + 1 + 0)) / 4 },
+  ])('weights are shares of 100 points: $title', ({ w, score }) => {
+    expect(scoreVillage(village({ targetHouseholds: 30, poorVillage: true }), w).score).toBeCloseTo(score, 9);
+  });
+
+  it.each([
+    { title: 'all 0', w: { target: 0, distance: 0, poor: 0, pv: 0 }, valid: false },
+    { title: 'one negative', w: { target: 1, distance: -0.1, poor: 1, pv: 1 }, valid: false },
+    { title: 'one NaN', w: { target: Number.NaN, distance: 1, poor: 1, pv: 1 }, valid: false },
+    { title: 'one infinite', w: { target: Infinity, distance: 1, poor: 1, pv: 1 }, valid: false },
+    { title: 'one positive, the rest 0', w: { target: 0, distance: 0, poor: 0, pv: 0.5 }, valid: true },
+    { title: 'the defaults', w: defaultScoreWeights, valid: true },
+  ])('weights $title are valid: $valid', ({ w, valid }) => expect(validWeights(w)).toBe(valid));
+});
+
+describe('ranking villages', () => {
+  const v = (code: string, targetHouseholds: number, poorVillage = false): VillageScoreInput => ({
+    code,
+    targetHouseholds,
+    nearestIndustryKm: 0,
+    poorVillage,
+    pvIncomeWan: 0,
+  });
+  it.each([
+    { title: 'higher score first', vs: [v('b', 10), v('a', 40)], order: ['a', 'b'] },
+    // Only the poor flag weighs: equal scores, then more target households first, then code.
+    {
+      title: 'equal score: more target households first',
+      vs: [v('a', 10, true), v('b', 40, true)],
+      order: ['b', 'a'],
+      w: { target: 0, distance: 0, poor: 1, pv: 0 },
+    },
+    { title: 'equal score and households: by code', vs: [v('c', 10), v('a', 10), v('b', 10)], order: ['a', 'b', 'c'] },
+  ])('$title', ({ vs, order, w }) => {
+    const ranked = rankVillages(vs, w);
+    expect(ranked.map((r) => r.code)).toEqual(order);
+    expect(ranked.map((r) => r.rank)).toEqual(order.map((_, i) => i + 1));
   });
 });
