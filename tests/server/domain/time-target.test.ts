@@ -236,3 +236,72 @@ describe('expectedFor: the target rule of a measure', () => {
     expect(expectedKindOf(undefined)).toBeNull();
   });
 });
+
+describe('targets beyond the demo defaults', () => {
+  const base = { windowStart: '2020-01-01', basicCompletion: '2020-09-30', fullCompletion: '2020-11-30' };
+  it.each([
+    {
+      title: 'a window over the turn of the year, elapsed months: July to February = 8/12',
+      asOf: '2021-02-28',
+      target: { windowStart: '2020-07-01', fullCompletion: '2021-06-30', method: 'elapsed_months' as const },
+      pct: (100 * 8) / 12,
+    },
+    {
+      title: 'a window starting in July, linear: 10 July = 10/365',
+      asOf: '2020-07-10',
+      target: { windowStart: '2020-07-01', fullCompletion: '2021-06-30' },
+      pct: (100 * 10) / 365,
+    },
+    {
+      title: 'a milestone reached after the full-completion date does not lower 100',
+      asOf: '2020-12-15',
+      target: { ...base, milestones: [{ date: '2020-12-01', valuePct: 90 }] },
+      pct: 100,
+    },
+    {
+      title: 'a negative milestone counts as 0',
+      asOf: '2020-01-01',
+      target: { ...base, method: 'milestone' as const, milestones: [{ date: '2020-01-01', valuePct: -20 }] },
+      pct: 0,
+    },
+    { title: 'a window of one day', asOf: '2020-03-01', target: { windowStart: '2020-03-01', fullCompletion: '2020-03-01' }, pct: 100 },
+  ])('$title', ({ asOf, target, pct }) => expect(expectedPct(asOf, target)).toBeCloseTo(pct, 10));
+
+  it.each([
+    {
+      title: 'milestone before the first: 0',
+      target: { ...base, method: 'milestone' as const, milestones: [{ date: '2020-03-31', valuePct: 30 }] },
+      asOf: '2020-03-30',
+      pct: 0,
+    },
+    { title: 'milestone without milestones: nothing', target: { ...base, method: 'milestone' as const }, asOf: '2020-06-20', pct: null },
+    {
+      title: 'fixed above 100 is 100',
+      target: { ...base, method: 'fixed' as const, milestones: [{ date: '2020-01-01', valuePct: 120 }] },
+      asOf: '2020-06-20',
+      pct: 100,
+    },
+    {
+      title: 'fixed: only the first milestone is the target',
+      target: {
+        ...base,
+        method: 'fixed' as const,
+        milestones: [
+          { date: '2020-06-30', valuePct: 90 },
+          { date: '2020-01-01', valuePct: 50 },
+        ],
+      },
+      asOf: '2020-06-20',
+      pct: null,
+    },
+    { title: 'no method is linear', target: base, asOf: '2020-06-20', pct: (100 * 172) / 335 },
+  ])('expectedFor: $title', ({ target, asOf, pct }) =>
+    expect(expectedFor(asOf, target)).toEqual(pct === null ? null : expect.closeTo(pct, 10)),
+  );
+
+  it.each([
+    { method: undefined, kind: 'schedule' },
+    { method: 'elapsed_months' as const, kind: 'schedule' },
+    { method: 'milestone' as const, kind: 'fixed' },
+  ])('a $method rule expects $kind', ({ method, kind }) => expect(expectedKindOf({ ...base, method })).toBe(kind));
+});
