@@ -357,3 +357,23 @@ describe('rampSample', () => {
     expect(() => rampSample(rampViridis, 0)).toThrow(RangeError);
   });
 });
+
+describe('rampSample without a direction', () => {
+  it('keeps the ramp’s own order (low values get the first stop)', () => {
+    expect(rampSample(rampViridis, 2)).toEqual(['#440154', '#fde725']);
+  });
+});
+
+describe('Jenks on large values', () => {
+  // Money in 元 and household counts of a province are large; the breaks must not depend on the offset.
+  const small = [0, 1, 2, 3, 10, 11, 12, 13, 30, 31, 32];
+  it.each([1e6, 1e9, 1e12])('values shifted by %d give the same breaks, shifted', (offset) => {
+    expect(classifyJenks(small, 3)).toEqual([10, 30]);
+    expect(
+      classifyJenks(
+        small.map((v) => v + offset),
+        3,
+      ),
+    ).toEqual([10 + offset, 30 + offset]);
+  });
+});

@@ -73,6 +73,10 @@ describe('disclosureScopeFor', () => {
     { reach: '411421', area: { code: '411421100201', countyCode: '411421' }, want: 'exact' },
     { reach: '411421', area: { code: '411481100', countyCode: '411481' }, want: 'protected' },
     { reach: '411421', area: { code: '4114', countyCode: null }, want: 'protected' },
+    // The county itself, even where its own row names no county.
+    { reach: '411421', area: { code: '411421', countyCode: null }, want: 'exact' },
+    // Nobody's county: an area without a county (the city) is not "the same county" as no county.
+    { reach: null, area: { code: '4114', countyCode: null }, want: 'protected' },
   ])('reach $reach, area $area.code → $want', ({ reach, area, want }) => {
     expect(disclosureScopeFor({ countyCode: reach }, area)).toBe(want);
   });

@@ -30,8 +30,8 @@ describe('evaluateMeasure: spending progress against 序时进度 (51.34 % on 20
     row('zero_total', 0, 0),
     row('nan_spent', Number.NaN, 100),
   ];
-  const results = evaluateMeasure(getMeasure('spend_rate'), rows, { asOf, target: linear });
-  const byCode = new Map(results.map((r) => [r.code, r]));
+  // Evaluated in each test (not once for the block) so that mutation testing sees the call.
+  const evaluate = () => evaluateMeasure(getMeasure('spend_rate'), rows, { asOf, target: linear });
 
   it.each([
     { title: 'an area ahead (lag +8.7)', code: 'ahead', value: 60, lag: 60 - expected0620, status: 'ahead', rank: 1 },
@@ -40,7 +40,7 @@ describe('evaluateMeasure: spending progress against 序时进度 (51.34 % on 20
     { title: 'zero denominator: no data, unranked', code: 'zero_total', value: null, lag: null, status: 'no_data', rank: null },
     { title: 'NaN numerator: no data, unranked', code: 'nan_spent', value: null, lag: null, status: 'no_data', rank: null },
   ])('$title', ({ code, value, lag, status, rank }) => {
-    const r = byCode.get(code)!;
+    const r = evaluate().find((x) => x.code === code)!;
     expect(r.expected).toBeCloseTo(expected0620, 10);
     if (value === null) expect(r.value).toBeNull();
     else expect(r.value).toBeCloseTo(value, 10);
@@ -51,6 +51,7 @@ describe('evaluateMeasure: spending progress against 序时进度 (51.34 % on 20
   });
 
   it('keeps the input order, names and figures (NaN becomes null)', () => {
+    const results = evaluate();
     expect(results.map((r) => r.code)).toEqual(rows.map((r) => r.code));
     expect(results[0]).toMatchObject({ name: '区ahead', numerator: 60, denominator: 100 });
     expect(results[4].numerator).toBeNull();

@@ -150,3 +150,11 @@ describe('formatDate', () => {
     expect(() => formatDate(date)).toThrow(RangeError);
   });
 });
+
+describe('the default locale is Chinese', () => {
+  it.each([
+    { title: 'a measure value without data', text: () => formatMeasureValue(getMeasure('spend_rate'), null), want: '无数据' },
+    { title: 'a missing date', text: () => formatDate(null), want: '无数据' },
+    { title: 'a date', text: () => formatDate('2020-06-20'), want: '2020年6月20日' },
+  ])('$title', ({ text, want }) => expect(text()).toBe(want));
+});

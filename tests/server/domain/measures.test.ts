@@ -139,3 +139,14 @@ describe('measureValue', () => {
     else expect(got).toBeCloseTo(value, 12);
   });
 });
+
+describe('measureValue guards', () => {
+  it('refuses households per 10,000 元 over a denominator that is not money', () => {
+    const perHousehold: Measure = { ...getMeasure('reach_per_10k'), denominatorUnit: 'household' };
+    expect(() => measureValue(perHousehold, 5, 10)).toThrow(RangeError);
+  });
+  it('an infinite numerator is no data', () => {
+    expect(measureValue(getMeasure('spend_rate'), Number.POSITIVE_INFINITY, 10)).toBeNull();
+    expect(measureValue(getMeasure('households'), Number.NEGATIVE_INFINITY, null)).toBeNull();
+  });
+});

@@ -72,3 +72,12 @@ describe('rankChange', () => {
     expect(rankChange(prev, rank)).toBe(change);
   });
 });
+
+describe('rankChange of ranks that are not numbers', () => {
+  it.each([
+    { prev: Infinity, rank: 3 },
+    { prev: 3, rank: Infinity },
+    { prev: Number.NaN, rank: 3 },
+    { prev: undefined, rank: undefined },
+  ])('$prev → $rank: no change shown', ({ prev, rank }) => expect(rankChange(prev, rank)).toBeNull());
+});

@@ -14,7 +14,8 @@ const cell = fc.record({
 const unique = (cells: CatchmentCell[]) => [
   ...new Map(cells.map((c) => [`${c.category}:${c.labour}`, { ...c, fewerThanTwo: Math.min(c.fewerThanTwo, c.total) }])).values(),
 ];
-const flat = (d: ReturnType<typeof discloseCatchmentCounts>) => [
+type Counts = ReturnType<typeof discloseCatchmentCounts>;
+const flat = (d: Counts) => [
   d.total,
   d.withLabour,
   d.target,
@@ -87,27 +88,30 @@ describe('the catchment’s totals, as the county editor sees them', () => {
     { category: 'monitored', labour: 'weak', total: 128, totalKey: 0, fewerThanTwo: 17, fewerKey: 0 },
     { category: 'monitored', labour: 'full', total: 256, totalKey: 0, fewerThanTwo: 19, fewerKey: 0 },
   ];
-  const d = discloseCatchmentCounts([...grid].reverse(), { value: 9, keySum: 0 }, 'exact');
+  // Computed in each test, not once for the describe block, so that mutation testing sees the call.
+  const disclose = () => discloseCatchmentCounts([...grid].reverse(), { value: 9, keySum: 0 }, 'exact');
 
   it.each([
-    { what: 'all households', got: () => d.total, want: 511 },
-    { what: 'with labour capacity: weak and full, never none', got: () => d.withLabour, want: 2 + 4 + 16 + 32 + 128 + 256 },
-    { what: 'target: with labour capacity and fewer than two measures', got: () => d.target, want: 2 + 3 + 7 + 11 + 17 + 19 },
-    { what: 'target already served, as counted', got: () => d.targetServed, want: 9 },
-  ])('$what', ({ got, want }) => expect(got()).toBe(want));
+    { what: 'all households', got: (d: Counts) => d.total, want: 511 },
+    { what: 'with labour capacity: weak and full, never none', got: (d: Counts) => d.withLabour, want: 2 + 4 + 16 + 32 + 128 + 256 },
+    { what: 'target: with labour capacity and fewer than two measures', got: (d: Counts) => d.target, want: 2 + 3 + 7 + 11 + 17 + 19 },
+    { what: 'target already served, as counted', got: (d: Counts) => d.targetServed, want: 9 },
+  ])('$what', ({ got, want }) => expect(got(disclose())).toBe(want));
 
   it('has every cell, in category × labour order, with its own counts', () => {
-    expect(d.cells).toEqual(grid.map((c) => ({ category: c.category, labour: c.labour, total: c.total, fewerThanTwo: c.fewerThanTwo })));
+    expect(disclose().cells).toEqual(
+      grid.map((c) => ({ category: c.category, labour: c.labour, total: c.total, fewerThanTwo: c.fewerThanTwo })),
+    );
   });
   it('sums each category over the three labour levels', () => {
-    expect(d.byCategory).toEqual([
+    expect(disclose().byCategory).toEqual([
       { category: 'not_lifted', total: 7, fewerThanTwo: 6 },
       { category: 'edge', total: 56, fewerThanTwo: 23 },
       { category: 'monitored', total: 448, fewerThanTwo: 49 },
     ]);
   });
   it('sums each labour level over the three categories', () => {
-    expect(d.byLabour).toEqual([
+    expect(disclose().byLabour).toEqual([
       { labour: 'none', total: 73, fewerThanTwo: 19 },
       { labour: 'weak', total: 146, fewerThanTwo: 26 },
       { labour: 'full', total: 292, fewerThanTwo: 33 },

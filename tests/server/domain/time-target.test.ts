@@ -305,3 +305,42 @@ describe('targets beyond the demo defaults', () => {
     { method: 'milestone' as const, kind: 'fixed' },
   ])('a $method rule expects $kind', ({ method, kind }) => expect(expectedKindOf({ ...base, method })).toBe(kind));
 });
+
+describe('lagPts and expectedPct at their edges', () => {
+  it.each([
+    { title: 'infinite value', value: Infinity, expected: 50 },
+    { title: 'infinite expected value', value: 50, expected: Infinity },
+    { title: 'NaN expected value', value: 50, expected: Number.NaN },
+    { title: 'undefined value', value: undefined, expected: 50 },
+    { title: 'undefined expected value', value: 50, expected: undefined },
+  ])('no lag for $title', ({ value, expected }) => expect(lagPts(value, expected)).toBeNull());
+
+  it('a lag of a trillionth of a point is 0, never −0', () => {
+    expect(Object.is(lagPts(50, 50.000000000001), 0)).toBe(true);
+  });
+
+  it.each([
+    { method: 'none' as const, pct: 0 },
+    { method: 'fixed' as const, pct: 0 },
+    { method: 'milestone' as const, pct: 0 },
+  ])('a $method rule expects nothing from the window alone (only milestones count)', ({ method, pct }) => {
+    expect(expectedPct('2020-12-31', { windowStart: '2020-01-01', fullCompletion: '2020-11-30', method })).toBe(pct);
+    expect(
+      expectedPct('2020-12-31', {
+        windowStart: '2020-01-01',
+        fullCompletion: '2020-11-30',
+        method,
+        milestones: [{ date: '2020-06-30', valuePct: 90 }],
+      }),
+    ).toBe(90);
+  });
+
+  it('a fixed rule without milestones expects nothing', () => {
+    expect(expectedFor('2020-06-20', { windowStart: '2020-01-01', fullCompletion: '2020-11-30', method: 'fixed' })).toBeNull();
+  });
+
+  it('says which date is wrong', () => {
+    expect(() => dateDayNumber('2020-02-30')).toThrow(/2020-02-30/);
+    expect(() => expectedPct('2020-06-20', { windowStart: '2020-01-01', fullCompletion: '2019-11-30' })).toThrow(/2019-11-30.*2020-01-01/);
+  });
+});
