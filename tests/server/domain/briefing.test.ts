@@ -358,6 +358,30 @@ const cases: { title: string; input: BriefingInput; zh: string[]; en?: string[] 
   },
 ];
 
+cases.push({
+  title: 'six counties on a measure with its own unit: groups of two, a tie among the worst',
+  input: input(
+    'reach_per_10k',
+    [
+      { code: '411402', name: '梁园区', num: 90, den: 100 },
+      { code: '411403', name: '睢阳区', num: 80, den: 100 },
+      { code: '411421', name: '民权县', num: 50, den: 100 },
+      { code: '411422', name: '睢县', num: 40, den: 100 },
+      { code: '411423', name: '宁陵县', num: 20, den: 100 },
+      { code: '411424', name: '柘城县', num: 20, den: 100 },
+    ],
+    {},
+  ),
+  zh: [
+    '截至2020年6月20日，全市带贫效益为0.50户/万元（带贫户数300户，产业项目投资600.00万元）。',
+    '情况较好的是梁园区（0.90户/万元）、睢阳区（0.80户/万元）；情况较差的是宁陵县、柘城县，每万元带贫户数都是0.20户/万元。',
+  ],
+  en: [
+    'As of 2020-06-20, Households reached per 10,000 CNY in the city: 0.50 households per 10k CNY (300 households of 600.00 (10k CNY)).',
+    'Best: 梁园区 (0.90 households per 10k CNY) and 睢阳区 (0.80 households per 10k CNY); worst: 宁陵县 and 柘城县 (0.20 households per 10k CNY each).',
+  ],
+});
+
 describe('briefingSentences', () => {
   it.each(cases)('$title (zh)', ({ input, zh }) => {
     expect(briefingSentences(input, 'zh')).toEqual(zh);
@@ -439,6 +463,12 @@ describe('how many units each end of the ranking names', () => {
       worst: [50, 50, 50, 50, 50, 50],
     },
     { title: 'two values only', values: [80, 80, 80, 40], best: [80, 80, 80], worst: [40] },
+    {
+      title: 'a tie from the second place to the last but one: the tie is best, the last worst',
+      values: [100, 50, 50, 50, 50, 10],
+      best: [100, 50, 50, 50, 50],
+      worst: [10],
+    },
   ])('$title', ({ values, best, worst }) => expect(named(values)).toEqual({ best, worst }));
   it('lower is better: the fewest overdue first, the most overdue named worst first', () => {
     expect(named([0, 10, 20, 30, 40, 50], 'overdue')).toEqual({ best: [0, 10], worst: [50, 40] });
@@ -479,5 +509,91 @@ describe('who progressed most since the last meeting', () => {
     const i = input('spend_rate', units([4, 1]), { target: linear });
     expect(briefingFacts(i).totalChange).toBeNull();
     expect(briefingSentences(i, 'zh').some((s) => s.includes('上次调度'))).toBe(false);
+  });
+});
+
+describe('what kind of ranking there is', () => {
+  const units = (values: (number | null)[]): Unit[] =>
+    values.map((v, i) => ({ code: `4114${String(i + 10)}`, name: `单位${i + 1}`, num: v ?? 0, den: v === null ? 0 : 100 }));
+  it.each([
+    { title: 'no unit with data', values: [null, null], kind: 'no_data', best: 0 },
+    { title: 'one unit with data', values: [null, 40], kind: 'one', best: 1 },
+    { title: 'all equal', values: [40, 40, 40], kind: 'all_equal', best: 3 },
+    { title: 'different values', values: [40, 30, 20], kind: 'ranked', best: 1 },
+  ])('$title: $kind, nobody named worst unless there is a ranking', ({ values, kind, best }) => {
+    const f = briefingFacts(input('start_rate', units(values), {}));
+    expect(f.kind).toBe(kind);
+    expect(f.best).toHaveLength(best);
+    expect(f.worst).toHaveLength(kind === 'ranked' ? 1 : 0);
+  });
+
+  it.each([
+    {
+      n: 3,
+      zh: '进展最慢的是甲镇（0.0个百分点）、乙镇（0.0个百分点）、丙镇（0.0个百分点）。',
+      en: 'slowest: 甲镇 (0.0 pts), 乙镇 (0.0 pts) and 丙镇 (0.0 pts).',
+    },
+    {
+      n: 4,
+      zh: '进展最慢的是甲镇、乙镇、丙镇等4个乡镇（街道）（均为0.0个百分点）。',
+      en: 'slowest: 甲镇, 乙镇, 丙镇 and 1 more (0.0 pts each).',
+    },
+  ])('names a tie of $n in the change sentence $zh', ({ n, zh, en }) => {
+    const still: Unit[] = ['甲', '乙', '丙', '丁'].slice(0, n).map((name, i) => ({
+      code: `41142101${i}`,
+      name: `${name}镇`,
+      num: 40,
+      den: 100,
+      prevNum: 40,
+      prevDen: 100,
+    }));
+    const moved: Unit = { code: '411421020', name: '北关镇', num: 60, den: 100, prevNum: 50, prevDen: 100 };
+    const i = input('spend_rate', [moved, ...still], {
+      target: linear,
+      scope: { code: '411421', name: '民权县', level: 'county' },
+      level: 'township',
+      compareTo: '2020-05-20',
+    });
+    expect(
+      briefingSentences(i, 'zh')
+        .find((t) => t.includes('上次调度'))
+        ?.endsWith(zh),
+    ).toBe(true);
+    expect(
+      briefingSentences(i, 'en')
+        .find((t) => t.includes('previous meeting'))
+        ?.endsWith(en),
+    ).toBe(true);
+  });
+
+  it('says nothing about change when the previous figures have no data or no meeting date', () => {
+    const base = input('spend_rate', units([40, 30]), { target: linear, compareTo: '2020-05-20' });
+    const noPrevious = { ...base, previousTotal: null };
+    const noDate = { ...base, compareTo: null, previousTotal: 30 };
+    for (const i of [noPrevious, noDate]) {
+      expect(briefingSentences(i, 'zh').filter((t) => t.includes('上次调度'))).toEqual([]);
+      expect(briefingSentences(i, 'en').filter((t) => t.includes('previous meeting'))).toEqual([]);
+    }
+  });
+
+  it.each([
+    {
+      locale: 'zh' as const,
+      text: '截至2020年6月20日，全市资金支出进度为51.3%（已支出10,268.00万元，项目投资总额20,000.00万元），序时进度为51.3%，与序时进度持平。',
+    },
+    {
+      locale: 'en' as const,
+      text: 'As of 2020-06-20, Spending progress in the city: 51.3% (10,268.00 (10k CNY) of 20,000.00 (10k CNY)), against the time-proportional target of 51.3%, on target.',
+    },
+  ])('a total on 序时进度 is level with it ($locale)', ({ locale, text }) => {
+    const level = input(
+      'spend_rate',
+      [
+        { code: '411402', name: '梁园区', num: 6000, den: 10_000 },
+        { code: '411403', name: '睢阳区', num: 4268, den: 10_000 },
+      ],
+      { target: linear },
+    );
+    expect(briefingSentences(level, locale)[0]).toBe(text);
   });
 });
