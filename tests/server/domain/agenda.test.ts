@@ -68,6 +68,14 @@ describe('the level under an area and what a saved view refers to', () => {
     { area: '41142110120', why: 'eleven digits' },
     { area: '411421101201', why: 'a village has no divisions' },
   ])('knows no level under $area ($why)', ({ area }) => expect(childLevel(area)).toBeNull());
+  it.each([
+    { area: '4114', level: 'county' },
+    { area: '411421', level: 'township' },
+    { area: '411421101', level: 'village' },
+  ])('the divisions under $area are of level $level', ({ area, level }) => expect(childLevel(area)).toBe(level));
+  it('draws county-level divisions under a code of unknown length', () => {
+    expect(viewQuery({ measure: 'spend_rate', area: '41', asOf: '2020-06-20' })).toBe('?level=county&area=41&m=spend_rate&asOf=2020-06-20');
+  });
   it('opens the follow-up list only when asked', () => {
     expect(viewQuery({ measure: 'spend_rate', area: '4114', asOf: '2020-06-20', followups: true })).toBe(
       '?level=county&area=4114&m=spend_rate&asOf=2020-06-20&fu=1',
@@ -135,7 +143,7 @@ describe('the follow-up slide that opens the next meeting', () => {
           areaName: '北关镇',
           state: 'overdue',
           daysOverdue: 3,
-          responses: [{ progress: '已拨付一半' }, { progress: '已全部拨付' }],
+          responses: [{ progress: '已拨付三成' }, { progress: '已拨付一半' }, { progress: '已全部拨付' }],
         }),
         item({ countyName: '睢县', areaName: '睢县', title: '项目开工' }),
       ],

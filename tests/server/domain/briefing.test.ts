@@ -382,6 +382,64 @@ cases.push({
   ],
 });
 
+cases.push(
+  {
+    title: 'households: one county with data',
+    input: input('households', [{ code: '411402', name: '梁园区', num: 100, den: 0 }], {}),
+    zh: ['截至2020年6月20日，全市三类人群为100户。', '全市仅梁园区有数据，三类人群户数为100户。'],
+  },
+  {
+    title: 'households: all counties equal',
+    input: input(
+      'households',
+      [
+        { code: '411402', name: '梁园区', num: 100, den: 0 },
+        { code: '411403', name: '睢阳区', num: 100, den: 0 },
+      ],
+      {},
+    ),
+    zh: ['截至2020年6月20日，全市三类人群为200户。', '全市2个县（市、区）三类人群户数都是100户，并列第一。'],
+  },
+  {
+    title: 'everyone moved alike since the last meeting: nobody named fastest or slowest',
+    input: input(
+      'spend_rate',
+      [
+        { code: '411402', name: '梁园区', num: 60, den: 100, prevNum: 59, prevDen: 100 },
+        { code: '411403', name: '睢阳区', num: 40, den: 100, prevNum: 39, prevDen: 100 },
+      ],
+      { compareTo: '2020-05-20' },
+    ),
+    zh: [
+      '截至2020年6月20日，全市资金支出进度为50.0%（已支出100.00万元，项目投资总额200.00万元）。',
+      '完成最好的是梁园区，支出进度为60.0%；完成最差的是睢阳区，支出进度为40.0%。',
+      '与上次调度（数据截至2020年5月20日）相比，全市资金支出进度提高1.0个百分点。',
+    ],
+    en: [
+      'As of 2020-06-20, Spending progress in the city: 50.0% (100.00 (10k CNY) of 200.00 (10k CNY)).',
+      'Best: 梁园区 (60.0%); worst: 睢阳区 (40.0%).',
+      'Since the previous meeting (data as of 2020-05-20), Spending progress in the city rose by 1.0 pts.',
+    ],
+  },
+  {
+    title: 'households reached per 万元: no change is written without a sign, ties in code order whatever their values',
+    input: input(
+      'reach_per_10k',
+      [
+        { code: '411403', name: '睢阳区', num: 60, den: 100, prevNum: 50, prevDen: 100 },
+        { code: '411402', name: '梁园区', num: 40, den: 100, prevNum: 30, prevDen: 100 },
+        { code: '411421', name: '民权县', num: 20, den: 100, prevNum: 20, prevDen: 100 },
+      ],
+      { compareTo: '2020-05-20' },
+    ),
+    zh: [
+      '截至2020年6月20日，全市带贫效益为0.40户/万元（带贫户数120户，产业项目投资300.00万元）。',
+      '情况最好的是睢阳区，每万元带贫户数为0.60户/万元；情况最差的是民权县，每万元带贫户数为0.20户/万元。',
+      '与上次调度（数据截至2020年5月20日）相比，全市带贫效益提高0.07户/万元；进展最快的是梁园区（+0.10户/万元）、睢阳区（+0.10户/万元），进展最慢的是民权县（0.00户/万元）。',
+    ],
+  },
+);
+
 describe('briefingSentences', () => {
   it.each(cases)('$title (zh)', ({ input, zh }) => {
     expect(briefingSentences(input, 'zh')).toEqual(zh);

@@ -344,3 +344,12 @@ describe('lagPts and expectedPct at their edges', () => {
     expect(() => expectedPct('2020-06-20', { windowStart: '2020-01-01', fullCompletion: '2019-11-30' })).toThrow(/2019-11-30.*2020-01-01/);
   });
 });
+
+describe('elapsed months of a window that starts on a month’s last day', () => {
+  it('counts that month as complete on its last day', () => {
+    expect(expectedPct('2020-01-31', { windowStart: '2020-01-31', fullCompletion: '2020-12-31', method: 'elapsed_months' })).toBeCloseTo(
+      100 / 12,
+      10,
+    );
+  });
+});
