@@ -555,6 +555,22 @@ describe('who progressed most since the last meeting', () => {
     const m = movers(changes);
     expect({ most: m.most, least: m.least }).toEqual({ most, least });
   });
+  it('names a tie in code order, whatever the units’ values', () => {
+    const f = briefingFacts(
+      input(
+        'spend_rate',
+        [
+          { code: '411403', name: '睢阳区', num: 90, den: 100, prevNum: 91, prevDen: 100 },
+          { code: '411402', name: '梁园区', num: 80, den: 100, prevNum: 81, prevDen: 100 },
+          { code: '411422', name: '睢县', num: 70, den: 100, prevNum: 60, prevDen: 100 },
+          { code: '411421', name: '民权县', num: 60, den: 100, prevNum: 50, prevDen: 100 },
+        ],
+        { compareTo: '2020-05-20' },
+      ),
+    );
+    expect(f.mostImproved.map((u) => u.name)).toEqual(['民权县', '睢县']);
+    expect(f.leastImproved.map((u) => u.name)).toEqual(['梁园区', '睢阳区']);
+  });
   it('the change is the difference of the values, without floating-point noise', () => {
     const f = briefingFacts(
       input('spend_rate', [{ code: '411402', name: '梁园区', num: 0.3, den: 1, prevNum: 0.1, prevDen: 1 }, ...units([1])], {
