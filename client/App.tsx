@@ -7,7 +7,9 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { fetchDates, type DatesInfo } from './api/client.ts';
+import { LruCache } from './api/load-state.ts';
 import { fetchMeta, type AppMeta } from './api/meta-api.ts';
+import { useLoad } from './api/use-load.ts';
 import { rootCode, rootName, setRootArea } from './app-state/root-area.ts';
 import { EmptyDatabase } from './features/imports/EmptyDatabase.tsx';
 import { useViewState, type UpdateViewState } from './app-state/use-view-state.ts';
@@ -25,7 +27,6 @@ import { MeetingOverlay } from './features/meeting/MeetingOverlay.tsx';
 import { FollowupBadges } from './features/followups/FollowupBadges.tsx';
 import { LedgerButton } from './features/ledger/LedgerButton.tsx';
 import { createViewportStore } from './map/viewport-store.ts';
-import { useAsync } from './features/choropleth/use-async.ts';
 import { Ranking } from './features/ranking/Ranking.tsx';
 import { useOperationalLayers } from './features/layers/use-operational-layers.ts';
 import { SitingLauncher } from './features/siting/SitingLauncher.tsx';
@@ -34,7 +35,7 @@ import type { SitingState } from './features/siting/siting-state.ts';
 import type { LayersState } from './features/layers/layers-state.ts';
 import { MapStatus } from './features/regions/MapStatus.tsx';
 import { findRegion, regionBounds } from './features/regions/region-geometry.ts';
-import { loadedRegionNames, useRegionChunks, useRegions } from './features/regions/use-regions.ts';
+import { loadedRegionNames, regionsRequest, useRegionChunks } from './features/regions/regions-load.ts';
 import { useProvinceLod } from './features/regions/use-province-lod.ts';
 import { TimeBar } from './features/timeline/TimeBar.tsx';
 import { translate } from './i18n/messages.ts';
@@ -61,27 +62,31 @@ const LedgerDock = lazy(() => import('./features/ledger/LedgerDock.tsx'));
 const siderWidth = typeof window !== 'undefined' && window.innerWidth >= 1600 ? 360 : 300;
 
 /** GET /api/meta once; the root area it names becomes the default area before the view state is read. */
-function loadMeta(): Promise<AppMeta> {
-  return fetchMeta().then((meta) => {
+function loadMeta(signal: AbortSignal): Promise<AppMeta> {
+  return fetchMeta({ signal }).then((meta) => {
     setRootArea(meta.root);
     return meta;
   });
 }
 
+/** The answers read once per page: meta and the dates of the data. */
+const metaCache = new LruCache<AppMeta>(1);
+const datesCache = new LruCache<DatesInfo>(1);
+
 export function App() {
-  const meta = useAsync<AppMeta>('meta', loadMeta);
+  const meta = useLoad('meta', loadMeta, { cache: metaCache });
   if (meta.status !== 'ready') {
     const lang = new URLSearchParams(window.location.search).get('lang') === 'en' ? 'en' : 'zh';
     return (
       <ConfigProvider locale={antdLocales[lang]} theme={appTheme}>
-        <div className="app-boot" aria-busy={meta.status === 'loading'} data-testid="app-boot">
-          {meta.status === 'loading' ? (
+        <div className="app-boot" aria-busy={meta.status !== 'error'} data-testid="app-boot">
+          {meta.status !== 'error' ? (
             <Spin size="large" />
           ) : (
             <Result
               status="warning"
               title={translate(lang, 'boot.failed')}
-              subTitle={meta.message}
+              subTitle={meta.error.message}
               extra={<Button onClick={meta.retry}>{translate(lang, 'boot.retry')}</Button>}
             />
           )}
@@ -130,9 +135,9 @@ function MapScreen({ view, updateView, demo }: { view: ViewState; updateView: Up
   // The province view (area '41', `npm run demo:province`): counties at province zoom, then townships and
   // villages of the counties in view, fetched per county (level of detail, features/regions/level-of-detail.ts).
   const provinceView = view.area.length === 2;
-  const baseRegions = useRegions(baseLevel, view.area);
+  const baseRegions = useLoad(...regionsRequest(baseLevel, view.area));
   // The county list names the breadcrumb's middle step when a link opens deep down (cached: one fetch).
-  const countyList = useRegions('county', rootCode());
+  const countyList = useLoad(...regionsRequest('county', rootCode()));
   const mapRef = useRef<MapViewHandle>(null);
   const [viewportStore] = useState(createViewportStore);
   const lod = useProvinceLod(
@@ -152,7 +157,7 @@ function MapScreen({ view, updateView, demo }: { view: ViewState; updateView: Up
     [view.lang],
   );
 
-  const dates = useAsync<DatesInfo>('dates', fetchDates);
+  const dates = useLoad('dates', (signal) => fetchDates({ signal }), { cache: datesCache });
   const {
     shown,
     loading: valuesLoading,

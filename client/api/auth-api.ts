@@ -17,7 +17,7 @@ import type {
   SessionUser,
   UserView,
 } from '../../server/contracts/auth.ts';
-import { api, call, type SuccessBody } from './client.ts';
+import { api, call, type FetchInit, type SuccessBody } from './client.ts';
 
 export type {
   AuditEntry,
@@ -81,7 +81,7 @@ export function fetchAuditPage(search: string): Promise<AuditPage> {
   return call(() => api.audit.$get({ query: Object.fromEntries(new URLSearchParams(search)) }));
 }
 
-export function fetchHouseholds(villageCode: string, init?: { signal?: AbortSignal }): Promise<HouseholdList> {
+export function fetchHouseholds(villageCode: string, init?: FetchInit): Promise<HouseholdList> {
   return call(() => api.households.$get({ query: { village: villageCode } }, { init }));
 }
 

@@ -56,6 +56,11 @@ export async function errorOf(res: Pick<Response, 'status' | 'statusText' | 'jso
   return new ApiError(message, res.status, issues);
 }
 
+/** What a fetcher passes on to its request: the signal that aborts it (a superseded load). */
+export interface FetchInit {
+  signal?: AbortSignal;
+}
+
 /** Listeners told about every 401 answer (session expired or revoked), e.g. to open the login form. */
 const unauthorizedListeners = new Set<(err: ApiError) => void>();
 
@@ -107,14 +112,14 @@ async function send(
 }
 
 /** Boundaries of the divisions of `level` under the ancestor `parent`. */
-export function fetchRegions(query: RegionQuery, init?: { signal?: AbortSignal }): Promise<RegionCollection> {
+export function fetchRegions(query: RegionQuery, init?: FetchInit): Promise<RegionCollection> {
   return call(() => api.regions.$get({ query }, { init })) as Promise<RegionCollection>;
 }
 
 /** GET /api/regions/outline: one division's outline (geometry null when it has no polygon). */
 export type RegionOutline = InferResponseType<(typeof api)['regions']['outline']['$get'], 200>;
 
-export function fetchRegionOutline(code: string, init?: { signal?: AbortSignal }): Promise<RegionOutline> {
+export function fetchRegionOutline(code: string, init?: FetchInit): Promise<RegionOutline> {
   return call(() => api.regions.outline.$get({ query: { code } }, { init }));
 }
 
@@ -124,7 +129,7 @@ export type LaggingProjects = InferResponseType<LaggingEndpoint, 200>;
 
 export function fetchLaggingProjects(
   query: { area: string; expected: number; asOf?: string | null; limit?: number },
-  init?: { signal?: AbortSignal },
+  init?: FetchInit,
 ): Promise<LaggingProjects> {
   const q = {
     area: query.area,
@@ -135,7 +140,7 @@ export function fetchLaggingProjects(
   return call(() => api['lagging-projects'].$get({ query: q }, { init }));
 }
 
-export function fetchHealth(init?: { signal?: AbortSignal }): Promise<Health> {
+export function fetchHealth(init?: FetchInit): Promise<Health> {
   return call(() => api.health.$get(undefined, { init }));
 }
 
@@ -155,16 +160,17 @@ export type {
 export function fetchMeasureValues(
   id: MeasureId,
   query: { level: 'county' | 'township' | 'village'; parent: string; asOf?: string | null; compareTo?: string | null },
+  init?: FetchInit,
 ) {
   const { asOf, compareTo, ...rest } = query;
   const q = { ...rest, ...(asOf ? { asOf } : {}), ...(compareTo ? { compareTo } : {}) };
-  return call(() => api.measures[':id'].$get({ param: { id }, query: q }));
+  return call(() => api.measures[':id'].$get({ param: { id }, query: q }, { init }));
 }
 
-export function fetchDates() {
-  return call(() => api.dates.$get());
+export function fetchDates(init?: FetchInit) {
+  return call(() => api.dates.$get(undefined, { init }));
 }
 
-export function fetchMeasureHistory(id: MeasureId, area: string) {
-  return call(() => api.measures[':id'].history.$get({ param: { id }, query: { area } }));
+export function fetchMeasureHistory(id: MeasureId, area: string, init?: FetchInit) {
+  return call(() => api.measures[':id'].history.$get({ param: { id }, query: { area } }, { init }));
 }

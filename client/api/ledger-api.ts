@@ -5,7 +5,7 @@
  * Answer types are inferred from the server's contracts.
  */
 import type { InferRequestType, InferResponseType } from 'hono/client';
-import { api, ApiError, call } from './client.ts';
+import { api, ApiError, call, type FetchInit } from './client.ts';
 
 // (The shared client revalidates every answer: ledger answers change with every edit.)
 const ledger = api.ledger;
@@ -35,16 +35,16 @@ export type SignoffList = InferResponseType<SignoffEndpoint, 200>;
 export type CountySignoff = SignoffList['items'][number];
 export type SignBody = InferRequestType<(typeof api)['signoffs']['$post']>['json'];
 
-export function fetchProjectPage(query: ProjectListQuery, init?: { signal?: AbortSignal }): Promise<ProjectListPage> {
+export function fetchProjectPage(query: ProjectListQuery, init?: FetchInit): Promise<ProjectListPage> {
   return call(() => ledger.projects.$get({ query }, { init }));
 }
 
-export function fetchProjectChanges(code: string): Promise<ProjectChangeLog> {
-  return call(() => ledger.projects[':code'].changes.$get({ param: { code } }));
+export function fetchProjectChanges(code: string, init?: FetchInit): Promise<ProjectChangeLog> {
+  return call(() => ledger.projects[':code'].changes.$get({ param: { code } }, { init }));
 }
 
-export function fetchLedgerProject(code: string): Promise<ProjectDetail> {
-  return call(() => api.projects[':code'].$get({ param: { code } }));
+export function fetchLedgerProject(code: string, init?: FetchInit): Promise<ProjectDetail> {
+  return call(() => api.projects[':code'].$get({ param: { code } }, { init }));
 }
 
 export function readEditable(kind: EditKind, code: string): Promise<EditableRow> {
@@ -74,8 +74,8 @@ export function saveEdit(kind: EditKind, code: string, body: ProjectEditBody | P
   });
 }
 
-export function fetchSignoffs(period: string): Promise<SignoffList> {
-  return call(() => api.signoffs.$get({ query: { period } }));
+export function fetchSignoffs(period: string, init?: FetchInit): Promise<SignoffList> {
+  return call(() => api.signoffs.$get({ query: { period } }, { init }));
 }
 
 export function signLedger(body: SignBody): Promise<CountySignoff> {
@@ -83,4 +83,9 @@ export function signLedger(body: SignBody): Promise<CountySignoff> {
 }
 
 /** Tell the page that ledger rows or signatures changed (tables reload, map marks recount). */
-export const ledgerChanged = () => window.dispatchEvent(new Event('ledger-changed'));
+export const ledgerChanged = () => window.dispatchEvent(new Event(ledgerChangedEvent));
+
+const ledgerChangedEvent = 'ledger-changed';
+
+/** How the ledger's tables load (`useLoad`): the last answer stays shown, and every ledger change reloads. */
+export const ledgerLoad = { keep: true, reloadOn: ledgerChangedEvent } as const;

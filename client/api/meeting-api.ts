@@ -2,7 +2,7 @@
 import type { Briefing } from '../../server/contracts/briefing.ts';
 import type { MeasureId } from '../../server/domain/measures.ts';
 import type { Deck } from '../../server/contracts/decks.ts';
-import { api, ApiError, call, type SuccessBody } from './client.ts';
+import { api, ApiError, call, type FetchInit, type SuccessBody } from './client.ts';
 
 export type { Briefing };
 
@@ -14,10 +14,10 @@ export interface BriefingQuery {
   lang: 'zh' | 'en';
 }
 
-export function fetchBriefing(id: MeasureId, q: BriefingQuery): Promise<Briefing> {
+export function fetchBriefing(id: MeasureId, q: BriefingQuery, init?: FetchInit): Promise<Briefing> {
   const { asOf, compareTo, ...rest } = q;
   const query = { ...rest, ...(asOf ? { asOf } : {}), ...(compareTo ? { compareTo } : {}) };
-  return call(() => api.measures[':id'].briefing.$get({ param: { id }, query }));
+  return call(() => api.measures[':id'].briefing.$get({ param: { id }, query }, { init }));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,17 +1,17 @@
 /** Fetchers of the siting endpoints; types come from the server's contracts through the typed client. */
 import type { Catchment, CatchmentBody, SitingEffect, Suggestions } from '../../server/contracts/siting.ts';
 import type { ScoreWeights } from '../../server/domain/siting-score.ts';
-import { api, call } from './client.ts';
+import { api, call, type FetchInit } from './client.ts';
 
 export type { Catchment, SitingEffect, Suggestions };
 
-export function fetchCatchment(body: CatchmentBody, init?: { signal?: AbortSignal }): Promise<Catchment> {
+export function fetchCatchment(body: CatchmentBody, init?: FetchInit): Promise<Catchment> {
   return call(() => api.siting.catchment.$post({ json: body }, { init }));
 }
 
 export function fetchSuggestions(
   q: { area: string; radiusKm: number; top: number; weights: ScoreWeights },
-  init?: { signal?: AbortSignal },
+  init?: FetchInit,
 ): Promise<Suggestions> {
   const query = {
     area: q.area,
@@ -27,7 +27,7 @@ export function fetchSuggestions(
 
 export function fetchSitingEffect(
   q: { county: string; households: number; investmentWan: number },
-  init?: { signal?: AbortSignal },
+  init?: FetchInit,
 ): Promise<SitingEffect> {
   const query = { county: q.county, households: String(q.households), investmentWan: String(q.investmentWan) };
   return call(() => api.siting.effect.$get({ query }, { init }));

@@ -14,7 +14,8 @@ import {
 } from '@ant-design/icons';
 import { Button, Dropdown, type MenuProps } from 'antd';
 import { defaultViewState } from '../../app-state/view-state.ts';
-import { useRegions } from '../regions/use-regions.ts';
+import { useLoad } from '../../api/use-load.ts';
+import { regionsRequest } from '../regions/regions-load.ts';
 import { useAccount } from './account-context.ts';
 import { useAccountI18n } from './account-i18n.ts';
 import { useImportsI18n } from '../imports/imports-i18n.ts';
@@ -22,7 +23,7 @@ import { canImport, canManageUsers, canReadAudit } from './permissions.ts';
 
 /** The name of a county-level division (from the boundaries the map loads anyway). */
 export function CountyName({ code, render = (name) => name }: { code: string; render?: (name: string) => string }) {
-  const counties = useRegions('county', defaultViewState.area);
+  const counties = useLoad(...regionsRequest('county', defaultViewState.area));
   const name = counties.status === 'ready' ? counties.data.features.find((f) => f.properties.code === code)?.properties.name : undefined;
   return <>{render(name ?? code)}</>;
 }

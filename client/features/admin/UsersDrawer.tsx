@@ -11,7 +11,8 @@ import { defaultViewState } from '../../app-state/view-state.ts';
 import { useAccount } from '../account/account-context.ts';
 import { useAccountI18n } from '../account/account-i18n.ts';
 import { localizeServerMessage } from '../account/form-errors.ts';
-import { useRegions } from '../regions/use-regions.ts';
+import { useLoad } from '../../api/use-load.ts';
+import { regionsRequest } from '../regions/regions-load.ts';
 import { OneTimePasswordModal, type OneTimePassword } from './OneTimePasswordModal.tsx';
 import { formatBeijing } from './time-format.ts';
 import { UserFormModal, type CountyOption, type UserFormResult } from './UserFormModal.tsx';
@@ -29,7 +30,7 @@ export default function UsersDrawer({ open, onClose }: { open: boolean; onClose:
   const [editing, setEditing] = useState<Editing>(null);
   const [otp, setOtp] = useState<OneTimePassword | null>(null);
 
-  const countyRegions = useRegions('county', defaultViewState.area);
+  const countyRegions = useLoad(...regionsRequest('county', defaultViewState.area));
   const counties = useMemo<CountyOption[]>(
     () =>
       countyRegions.status === 'ready'

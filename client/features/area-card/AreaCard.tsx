@@ -8,16 +8,17 @@ import type { ReactNode } from 'react';
 import {
   fetchLaggingProjects,
   fetchMeasureHistory,
-  fetchMeasureValues,
   type LaggingProjects,
   type MeasureHistory,
   type MeasureValues,
 } from '../../api/client.ts';
+import { LruCache, loadKey } from '../../api/load-state.ts';
+import { useLoad } from '../../api/use-load.ts';
 import { useI18n } from '../../i18n/use-i18n.tsx';
 import { formatDate, formatMeasureValue, formatPts, formatQuantity, formatRankChange, formatWan } from '../../../server/domain/format.ts';
 import { getMeasure, type MeasureId } from '../../../server/domain/measures.ts';
 import { arrangedLooksBetter, rankChangeOf, spendingMeasureIds } from '../choropleth/choropleth.ts';
-import { useAsync } from '../choropleth/use-async.ts';
+import { measureValuesRequest } from '../choropleth/use-choropleth.ts';
 import { Sparkline } from './Sparkline.tsx';
 
 export interface AreaCardProps {
@@ -30,6 +31,10 @@ export interface AreaCardProps {
   /** Actions on the selected area (e.g. 农户台账 for a county editor), shown under its name. */
   areaActions?: (area: { code: string; name: string }) => ReactNode;
 }
+
+/** An area's monthly history and its lagging projects, by area and date: going back to an area asks once. */
+const historyCache = new LruCache<MeasureHistory>(32);
+const laggingCache = new LruCache<LaggingProjects>(32);
 
 const isSpending = (id: string): id is (typeof spendingMeasureIds)[number] => (spendingMeasureIds as readonly string[]).includes(id);
 
@@ -48,9 +53,13 @@ export function AreaCard({ values, selectedCode, onClear, layersSlot, areaAction
 
   // The other spending basis, same level, parent and date (only for spending measures).
   const otherId: MeasureId | null = isSpending(m.id) ? (m.id === 'spend_rate' ? 'spend_rate_arranged' : 'spend_rate') : null;
-  const other = useAsync<MeasureValues>(otherId ? `values/${otherId}/${values.level}/${values.parent.code}/${values.asOf}` : null, () =>
-    fetchMeasureValues(otherId!, { level: values.level, parent: values.parent.code, asOf: values.asOf }),
-  );
+  const [otherKey, loadOther, otherOptions] = measureValuesRequest(otherId ?? m.id, {
+    level: values.level,
+    parent: values.parent.code,
+    asOf: values.asOf,
+    compareTo: null,
+  });
+  const other = useLoad(otherId ? otherKey : null, loadOther, otherOptions);
   const otherValue =
     other.status === 'ready'
       ? row
@@ -61,13 +70,18 @@ export function AreaCard({ values, selectedCode, onClear, layersSlot, areaAction
   const arranged = m.id === 'spend_rate_arranged' ? value : otherValue;
 
   const isCity = code.length === 4;
-  const history = useAsync<MeasureHistory>(isCity ? null : `history/${m.id}/${code}`, () => fetchMeasureHistory(m.id, code));
+  const history = useLoad(isCity ? null : loadKey('history', m.id, code), (signal) => fetchMeasureHistory(m.id, code, { signal }), {
+    cache: historyCache,
+  });
   // Shortfall against the schedule of spending: the spending measure's expected value applies to money.
   // The server ranks the area's projects (top 5 by shortfall); the card never loads the projects layer.
   const spendExpected = isSpending(m.id) ? expected : null;
   const schedule = spendExpected ?? values.expected;
-  const projects = useAsync<LaggingProjects>(schedule === null ? null : `lagging/${code}/${values.asOf}/${schedule}`, () =>
-    fetchLaggingProjects({ area: code, asOf: values.asOf, expected: Math.max(0, Math.min(100, schedule!)), limit: 5 }),
+  const projects = useLoad(
+    schedule === null ? null : loadKey('lagging', code, values.asOf, schedule),
+    (signal) =>
+      fetchLaggingProjects({ area: code, asOf: values.asOf, expected: Math.max(0, Math.min(100, schedule!)), limit: 5 }, { signal }),
+    { cache: laggingCache },
   );
   const behind = projects.status === 'ready' ? projects.data.projects : [];
 
@@ -139,7 +153,7 @@ export function AreaCard({ values, selectedCode, onClear, layersSlot, areaAction
             {other.status === 'loading' && <Skeleton active title={false} paragraph={{ rows: 2 }} />}
             {other.status === 'error' && (
               <p className="panel__note">
-                {other.message}{' '}
+                {other.error.message}{' '}
                 <Button size="small" onClick={other.retry}>
                   {t('error.retry')}
                 </Button>
@@ -169,7 +183,7 @@ export function AreaCard({ values, selectedCode, onClear, layersSlot, areaAction
           {!isCity && history.status === 'loading' && <Skeleton.Node active style={{ width: 260, height: 90 }} />}
           {!isCity && history.status === 'error' && (
             <p className="panel__note">
-              {history.message}{' '}
+              {history.error.message}{' '}
               <Button size="small" onClick={history.retry}>
                 {t('error.retry')}
               </Button>
@@ -188,7 +202,7 @@ export function AreaCard({ values, selectedCode, onClear, layersSlot, areaAction
           {schedule !== null && projects.status === 'loading' && <Skeleton active title={false} paragraph={{ rows: 3 }} />}
           {schedule !== null && projects.status === 'error' && (
             <p className="panel__note">
-              {projects.message}{' '}
+              {projects.error.message}{' '}
               <Button size="small" onClick={projects.retry}>
                 {t('error.retry')}
               </Button>

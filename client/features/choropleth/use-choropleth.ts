@@ -4,11 +4,13 @@
  * their classification and the fill colour of every division.
  */
 import { useMemo, useRef } from 'react';
+import type { MeasureId } from '../../../server/domain/measures.ts';
 import { fetchMeasureValues, type MeasureValues, type RegionFeature } from '../../api/client.ts';
+import { LruCache, loadKey } from '../../api/load-state.ts';
+import { useLoad, type LoadOptions } from '../../api/use-load.ts';
 import type { MapLevel, ViewState } from '../../app-state/view-state.ts';
 import type { MessageKey, MessageParams } from '../../i18n/messages.ts';
 import { classifyRows, fillColors, type Classification, type Rgba } from './choropleth.ts';
-import { useAsync } from './use-async.ts';
 
 export interface Choropleth {
   /** Values drawn now: the current answer, or the last one of the same area while it loads; null before any. */
@@ -23,16 +25,28 @@ export interface Choropleth {
   colors: ReadonlyMap<string, Rgba> | null;
 }
 
+/** Measure values by measure, level, area and dates: flipping between measures or dates asks the server once. */
+const valuesCache = new LruCache<MeasureValues>(32);
+
+/** The arguments of `useLoad` for a measure's values (the map's and the area card's share one cache). */
+export function measureValuesRequest(
+  measure: MeasureId,
+  q: { level: MapLevel; parent: string; asOf: string | null; compareTo: string | null },
+): [string, (signal: AbortSignal) => Promise<MeasureValues>, LoadOptions<MeasureValues>] {
+  return [
+    loadKey('values', measure, q.level, q.parent, q.asOf, q.compareTo),
+    (signal) => fetchMeasureValues(measure, q, { signal }),
+    { cache: valuesCache },
+  ];
+}
+
 export function useChoropleth(
   view: Pick<ViewState, 'measure' | 'area' | 'asOf' | 'compareTo' | 'method' | 'breaks' | 'lang'>,
   level: MapLevel,
   features: readonly RegionFeature[] | null,
   t: (key: MessageKey, params?: MessageParams) => string,
 ): Choropleth {
-  const valuesKey = `values/${view.measure}/${level}/${view.area}/${view.asOf ?? ''}/${view.compareTo ?? ''}`;
-  const values = useAsync<MeasureValues>(valuesKey, () =>
-    fetchMeasureValues(view.measure, { level, parent: view.area, asOf: view.asOf, compareTo: view.compareTo }),
-  );
+  const values = useLoad(...measureValuesRequest(view.measure, { level, parent: view.area, asOf: view.asOf, compareTo: view.compareTo }));
 
   // While a new measure or date loads, the map keeps the last colours of the same area (no flash).
   const lastValues = useRef<MeasureValues | null>(null);
@@ -72,7 +86,7 @@ export function useChoropleth(
   return {
     shown,
     loading: values.status === 'loading',
-    error: values.status === 'error' ? values.message : null,
+    error: values.status === 'error' ? values.error.message : null,
     retry: values.retry,
     classification,
     colors,

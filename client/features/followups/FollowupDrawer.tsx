@@ -22,7 +22,8 @@ import {
 import { useAccount } from '../account/account-context.ts';
 import { grantScope } from '../account/permissions.ts';
 import { rootCode } from '../../app-state/root-area.ts';
-import { useRegions } from '../regions/use-regions.ts';
+import { useLoad } from '../../api/use-load.ts';
+import { regionsRequest } from '../regions/regions-load.ts';
 import { formatDate } from '../../../server/domain/format.ts';
 import { useFollowupsI18n } from './followups-i18n.ts';
 import './followups.css';
@@ -54,7 +55,7 @@ export function FollowupDrawer({ open, onClose, county: initialCounty }: Followu
   const [error, setError] = useState<string | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [flash, setFlash] = useState<number | null>(null);
-  const counties = useRegions('county', rootCode());
+  const counties = useLoad(...regionsRequest('county', rootCode()));
   const countyOptions = useMemo(
     () =>
       counties.status === 'ready'

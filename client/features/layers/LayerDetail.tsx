@@ -9,14 +9,14 @@ import { formatCount, formatDate, formatNumber, formatPct, formatWan, noDataText
 import type { ProjectDetail, PvDetail } from './layers-api.ts';
 import { isLayersKey, layersTranslator, type Lang, type LayersT } from './layers-i18n.ts';
 import type { LayerSelection } from './layers-state.ts';
-import type { Loadable } from './use-load.ts';
+import type { Loaded } from '../../api/use-load.ts';
 import './layers.css';
 
 export interface LayerDetailProps {
   lang: Lang;
   selection: LayerSelection;
-  project: Loadable<ProjectDetail> & { retry: () => void };
-  pv: Loadable<PvDetail> & { retry: () => void };
+  project: Loaded<ProjectDetail>;
+  pv: Loaded<PvDetail>;
   linksVisible: boolean;
   onShowLinks(): void;
   onClose(): void;
@@ -234,7 +234,7 @@ export function LayerDetail({ lang, selection, project, pv, linksVisible, onShow
         <Alert
           type="error"
           showIcon
-          title={t('layer.error', { message: load.message })}
+          title={t('layer.error', { message: load.error.message })}
           action={
             <Button size="small" onClick={load.retry}>
               {t('layer.retry')}

@@ -4,14 +4,14 @@ import { FilterRow } from './FilterRow.tsx';
 import type { LayersT } from './layers-i18n.ts';
 import { moveLayer, setLayerVisible, type LayersState, type OperationalLayerId } from './layers-state.ts';
 import { layerTitles } from './panel-options.ts';
-import type { Loadable } from './use-load.ts';
+import type { Loaded } from '../../api/use-load.ts';
 
 interface LayerItemProps {
   id: OperationalLayerId;
   state: LayersState;
   onStateChange(next: LayersState): void;
   t: LayersT;
-  status: Loadable<unknown> & { retry: () => void };
+  status: Loaded<unknown>;
   /** Place in the panel's list (0 = top, drawn on top) and the list's length: the order buttons. */
   index: number;
   count: number;
@@ -58,7 +58,7 @@ export function LayerItem({ id, state, onStateChange, t, status: s, index: i, co
           showIcon
           className="op-layer__error"
           data-testid={`layer-error-${id}`}
-          title={t('layer.error', { message: s.message })}
+          title={t('layer.error', { message: s.error.message })}
           action={
             <Button size="small" onClick={s.retry}>
               {t('layer.retry')}

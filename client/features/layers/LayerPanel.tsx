@@ -21,10 +21,10 @@ import { layersTranslator, type Lang } from './layers-i18n.ts';
 import type { LayersState, OperationalLayerId } from './layers-state.ts';
 import { ProjectControls } from './ProjectControls.tsx';
 import { PvControls } from './PvControls.tsx';
-import type { Loadable } from './use-load.ts';
+import type { Loaded } from '../../api/use-load.ts';
 import './layers.css';
 
-export type LayerStatusMap = Record<OperationalLayerId, Loadable<unknown> & { retry: () => void }>;
+export type LayerStatusMap = Record<OperationalLayerId, Loaded<unknown>>;
 
 export interface LayerPanelProps {
   lang: Lang;

@@ -5,7 +5,7 @@
  */
 import { maxLayerLimit } from '../../../server/contracts/layer-constants.ts';
 import type { HexProperties, HouseholdAreaCounts } from '../../../server/contracts/layers.ts';
-import { api, call, fetchRegions } from '../../api/client.ts';
+import { api, call, fetchRegions, type FetchInit } from '../../api/client.ts';
 import type { HouseholdCategory } from '../../../server/contracts/enums.ts';
 import { projectArea, type HexSize, type LayersState } from './layers-state.ts';
 
@@ -81,13 +81,17 @@ export function householdParams(
 }
 
 const query = (params: URLSearchParams) => Object.fromEntries(params);
-export const fetchProjectLayer = (params: URLSearchParams) => call(() => api.layers.projects.$get({ query: query(params) }));
-export const fetchPvLayer = (params: URLSearchParams) => call(() => api.layers['pv-stations'].$get({ query: query(params) }));
-export const fetchHexagons = (parent: string, size: HexSize, state: Pick<LayersState, 'householdGroups' | 'labour'>) =>
-  call(() => api.layers.households.hexagons.$get({ query: query(householdParams(parent, state, { size })) }));
-export const fetchProjectDetail = (code: string) => call(() => api.projects[':code'].$get({ param: { code } }));
-export const fetchBenefitLinks = (code: string) => call(() => api.projects[':code']['benefit-links'].$get({ param: { code } }));
-export const fetchPvDetail = (code: string) => call(() => api['pv-stations'][':code'].$get({ param: { code } }));
+export const fetchProjectLayer = (params: URLSearchParams, init?: FetchInit) =>
+  call(() => api.layers.projects.$get({ query: query(params) }, { init }));
+export const fetchPvLayer = (params: URLSearchParams, init?: FetchInit) =>
+  call(() => api.layers['pv-stations'].$get({ query: query(params) }, { init }));
+export const fetchHexagons = (parent: string, size: HexSize, state: Pick<LayersState, 'householdGroups' | 'labour'>, init?: FetchInit) =>
+  call(() => api.layers.households.hexagons.$get({ query: query(householdParams(parent, state, { size })) }, { init }));
+export const fetchProjectDetail = (code: string, init?: FetchInit) => call(() => api.projects[':code'].$get({ param: { code } }, { init }));
+export const fetchBenefitLinks = (code: string, init?: FetchInit) =>
+  call(() => api.projects[':code']['benefit-links'].$get({ param: { code } }, { init }));
+export const fetchPvDetail = (code: string, init?: FetchInit) =>
+  call(() => api['pv-stations'][':code'].$get({ param: { code } }, { init }));
 
 /** A division to choose in a filter. */
 export interface AreaOption {
@@ -96,8 +100,8 @@ export interface AreaOption {
 }
 
 /** The counties or townships under `parent` (names and codes, in code order) for the area filter. */
-export async function fetchAreaOptions(level: 'county' | 'township', parent: string): Promise<AreaOption[]> {
-  const fc = await fetchRegions({ level, parent });
+export async function fetchAreaOptions(level: 'county' | 'township', parent: string, init?: FetchInit): Promise<AreaOption[]> {
+  const fc = await fetchRegions({ level, parent }, init);
   return fc.features.map((f) => ({ code: f.properties.code, name: f.properties.name })).sort((a, b) => a.code.localeCompare(b.code));
 }
 
@@ -131,11 +135,12 @@ export function householdSymbolLevel(parent: string): 'township' | 'village' {
 export async function fetchHouseholdSymbols(
   parent: string,
   state: Pick<LayersState, 'householdGroups' | 'labour'>,
+  init?: FetchInit,
 ): Promise<HouseholdAreaSymbol[]> {
   const level = householdSymbolLevel(parent);
   const [counts, areas] = await Promise.all([
-    call(() => api.layers.households.areas.$get({ query: query(householdParams(parent, state, { level })) })),
-    fetchRegions({ level, parent }),
+    call(() => api.layers.households.areas.$get({ query: query(householdParams(parent, state, { level })) }, { init })),
+    fetchRegions({ level, parent }, init),
   ]);
   return joinHouseholdRows(
     counts.rows,

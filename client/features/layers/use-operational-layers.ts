@@ -6,6 +6,8 @@
  */
 import type { LayersList, PickingInfo } from 'deck.gl';
 import { createElement, lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { loadKey } from '../../api/load-state.ts';
+import { useLoad, type LoadOptions } from '../../api/use-load.ts';
 import type { MapViewHandle } from '../../map/MapView.tsx';
 import type { LayerStatusMap } from './LayerPanel.tsx';
 import {
@@ -28,7 +30,6 @@ import { canonicalLayersState, choroplethOpacity, type LayersState } from './lay
 type Builders = typeof import('./operational-layers.ts');
 let builders: Builders | null = null;
 const loadBuilders = () => import('./operational-layers.ts').then((m) => (builders = m));
-import { useLoad } from './use-load.ts';
 
 export interface UseOperationalLayersArgs {
   lang: Lang;
@@ -59,6 +60,9 @@ export interface OperationalLayers {
 
 const noLayers: LayersList = [];
 
+/** A layer keeps its last answer while the next one loads (the map never blanks while a filter changes). */
+const kept: LoadOptions<never> = { keep: true };
+
 // The panel's legends import the layer factories, hence deck.gl: panel and detail card load as their own
 // chunk, after the first frame (the panel shows a placeholder for that moment).
 const LayerPanel = lazy(() => import('./LayerPanel.tsx').then((m) => ({ default: m.LayerPanel })));
@@ -82,29 +86,49 @@ export function useOperationalLayers({
   const parent = householdParent(area);
 
   const projectParams = projectLayerParams(parent, asOf, state).toString();
-  const projects = useLoad(on('projects') ? projectParams : null, () => fetchProjectLayer(new URLSearchParams(projectParams)));
+  const projects = useLoad(
+    on('projects') ? projectParams : null,
+    (signal) => fetchProjectLayer(new URLSearchParams(projectParams), { signal }),
+    kept,
+  );
 
   // Choices of the projects' area filter: the city's counties, the chosen county's townships.
   const filterCounty = areaFilterView(parent, state.projectFilters.area).county;
-  const counties = useLoad(on('projects') ? `counties/${parent.slice(0, 4)}` : null, () => fetchAreaOptions('county', parent.slice(0, 4)));
-  const townships = useLoad(on('projects') && filterCounty ? `townships/${filterCounty}` : null, () =>
-    fetchAreaOptions('township', filterCounty!),
+  const counties = useLoad(
+    on('projects') ? loadKey('counties', parent.slice(0, 4)) : null,
+    (signal) => fetchAreaOptions('county', parent.slice(0, 4), { signal }),
+    kept,
+  );
+  const townships = useLoad(
+    on('projects') && filterCounty ? loadKey('townships', filterCounty) : null,
+    (signal) => fetchAreaOptions('township', filterCounty!, { signal }),
+    kept,
   );
 
   const pvParams = pvLayerParams(parent, asOf, state).toString();
-  const pv = useLoad(on('pv') ? pvParams : null, () => fetchPvLayer(new URLSearchParams(pvParams)));
+  const pv = useLoad(on('pv') ? pvParams : null, (signal) => fetchPvLayer(new URLSearchParams(pvParams), { signal }), kept);
 
   const groupsKey = `${parent}|${state.householdGroups.join(',')}|${state.labour.join(',')}`;
-  const householdAreas = useLoad(on('households-areas') ? groupsKey : null, () => fetchHouseholdSymbols(parent, state));
-  const hexagons = useLoad(on('households-hex') ? `${groupsKey}|${state.hexSize}` : null, () =>
-    fetchHexagons(parent, state.hexSize, state),
+  const householdAreas = useLoad(
+    on('households-areas') ? groupsKey : null,
+    (signal) => fetchHouseholdSymbols(parent, state, { signal }),
+    kept,
+  );
+  const hexagons = useLoad(
+    on('households-hex') ? `${groupsKey}|${state.hexSize}` : null,
+    (signal) => fetchHexagons(parent, state.hexSize, state, { signal }),
+    kept,
   );
 
   const selectedProject = state.selected?.kind === 'project' ? state.selected.code : null;
   const selectedPv = state.selected?.kind === 'pv' ? state.selected.code : null;
-  const links = useLoad(on('benefit-links') && selectedProject ? selectedProject : null, () => fetchBenefitLinks(selectedProject!));
-  const projectDetail = useLoad(selectedProject, () => fetchProjectDetail(selectedProject!));
-  const pvDetail = useLoad(selectedPv, () => fetchPvDetail(selectedPv!));
+  const links = useLoad(
+    on('benefit-links') && selectedProject ? selectedProject : null,
+    (signal) => fetchBenefitLinks(selectedProject!, { signal }),
+    kept,
+  );
+  const projectDetail = useLoad(selectedProject, (signal) => fetchProjectDetail(selectedProject!, { signal }), kept);
+  const pvDetail = useLoad(selectedPv, (signal) => fetchPvDetail(selectedPv!, { signal }), kept);
 
   // deck.gl and the layer builders arrive with the first layer turned on (in parallel with its data).
   const anyOn = state.visible.length > 0;

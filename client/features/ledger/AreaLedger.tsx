@@ -7,8 +7,9 @@
 import { Alert, Button, Space, Table, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useRef } from 'react';
-import { fetchMeasureValues, type MeasureValues } from '../../api/client.ts';
-import type { CountySignoff } from '../../api/ledger-api.ts';
+import { fetchMeasureValues } from '../../api/client.ts';
+import { ledgerLoad, type CountySignoff } from '../../api/ledger-api.ts';
+import { loadKey } from '../../api/load-state.ts';
 import { formatNumber, formatPct, formatPts } from '../../../server/domain/format.ts';
 import {
   areaMeasureIds,
@@ -22,7 +23,7 @@ import { areaExportHref } from './export-href.ts';
 import { ExportMenu } from './ExportMenu.tsx';
 import { useLedgerI18n, type LedgerMessageKey } from './ledger-i18n.ts';
 import { SignoffTag } from './SignoffTag.tsx';
-import { useLedgerLoad } from './use-ledger-data.ts';
+import { useLoad } from '../../api/use-load.ts';
 
 export interface AreaLedgerProps {
   area: string;
@@ -46,9 +47,10 @@ const measureTitles: Record<AreaMeasureId, LedgerMessageKey> = {
 
 export function AreaLedger({ area, level, asOf, selected, period, signoffs, onSelect, onDrill, onProjects }: AreaLedgerProps) {
   const { t, lang } = useLedgerI18n();
-  const key = `${level}|${area}|${asOf ?? ''}`;
-  const loaded = useLedgerLoad<MeasureValues[]>(key, () =>
-    Promise.all(areaMeasureIds.map((id) => fetchMeasureValues(id, { level, parent: area, asOf }))),
+  const loaded = useLoad(
+    loadKey(level, area, asOf),
+    (signal) => Promise.all(areaMeasureIds.map((id) => fetchMeasureValues(id, { level, parent: area, asOf }, { signal }))),
+    ledgerLoad,
   );
   const { rows, total } = useMemo(() => mergeAreaRows(loaded.data ?? []), [loaded.data]);
   const signoffOf = useMemo(() => new Map((signoffs ?? []).map((s) => [s.countyCode, s])), [signoffs]);
@@ -156,7 +158,7 @@ export function AreaLedger({ area, level, asOf, selected, period, signoffs, onSe
           type="error"
           showIcon
           message={loaded.error.message}
-          action={<Button onClick={loaded.reload}>{t('retry')}</Button>}
+          action={<Button onClick={loaded.retry}>{t('retry')}</Button>}
           style={{ marginBottom: 8 }}
         />
       )}

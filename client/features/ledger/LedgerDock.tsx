@@ -8,7 +8,7 @@ import { CloseOutlined } from '@ant-design/icons';
 import { Button, Tabs, Tooltip } from 'antd';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { RegionFeature } from '../../api/client.ts';
-import type { ProjectListItem } from '../../api/ledger-api.ts';
+import { fetchSignoffs, ledgerLoad, type ProjectListItem } from '../../api/ledger-api.ts';
 import type { UpdateViewState } from '../../app-state/use-view-state.ts';
 import type { MapLevel, ViewState } from '../../app-state/view-state.ts';
 import type { MapViewHandle } from '../../map/MapView.tsx';
@@ -26,7 +26,7 @@ import { ProjectPage } from './ProjectPage.tsx';
 import { periodOf } from './signoff.ts';
 import { SignoffMarks } from './SignoffMarks.tsx';
 import { SignoffTable } from './SignoffTable.tsx';
-import { useSignoffs } from './use-ledger-data.ts';
+import { useLoad } from '../../api/use-load.ts';
 import type { EditKind } from '../../api/ledger-api.ts';
 import './ledger.css';
 
@@ -61,7 +61,7 @@ export default function LedgerDock(props: LedgerDockProps) {
   const [edit, setEdit] = useState<{ kind: EditKind; code: string } | null>(null);
   const [period, setPeriod] = useState(() => periodOf(asOf));
   const dock = useRef<HTMLDivElement>(null);
-  const signoffs = useSignoffs(open ? period : null);
+  const signoffs = useLoad(open ? period : null, (signal) => fetchSignoffs(period, { signal }), ledgerLoad);
   const areaName = path.at(-1)?.name ?? view.area;
 
   useEffect(() => {

@@ -8,14 +8,14 @@ import { Alert, Button, Checkbox, Input, Select, Space, Table, Tag } from 'antd'
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import { exportHref } from '../../api/import-api.ts';
-import { fetchProjectPage, type ProjectListItem, type ProjectListPage } from '../../api/ledger-api.ts';
+import { fetchProjectPage, ledgerLoad, type ProjectListItem } from '../../api/ledger-api.ts';
 import { formatNumber, formatPct } from '../../../server/domain/format.ts';
 import { projectCategories, projectStatuses } from '../../../server/contracts/enums.ts';
 import { projectExportHref } from './export-href.ts';
 import { ExportMenu } from './ExportMenu.tsx';
 import { useLedgerI18n } from './ledger-i18n.ts';
 import { initialListState, sortOrderOf, toQuery, withFilter, withSorter, type ListState } from './project-query.ts';
-import { useLedgerLoad } from './use-ledger-data.ts';
+import { useLoad } from '../../api/use-load.ts';
 
 export interface ProjectLedgerProps {
   /** The division the list is limited to (the map's area, or one picked in the area ledger). */
@@ -35,7 +35,7 @@ export function ProjectLedger({ area, areaName, asOf, selectedProject, canEdit, 
   const [search, setSearch] = useState('');
   useEffect(() => setState((s) => (s.area === area && s.asOf === asOf ? s : withFilter(s, { area, asOf }))), [area, asOf]);
   const query = toQuery(state);
-  const loaded = useLedgerLoad<ProjectListPage>(JSON.stringify(query), () => fetchProjectPage(query));
+  const loaded = useLoad(JSON.stringify(query), (signal) => fetchProjectPage(query, { signal }), ledgerLoad);
   const page = loaded.data;
   const selectedOnMap = selectedProject && page && !page.items.some((i) => i.code === selectedProject) ? selectedProject : null;
 
@@ -189,7 +189,7 @@ export function ProjectLedger({ area, areaName, asOf, selectedProject, canEdit, 
         />
       )}
       {loaded.status === 'error' && (
-        <Alert type="error" showIcon message={loaded.error.message} action={<Button onClick={loaded.reload}>{t('retry')}</Button>} />
+        <Alert type="error" showIcon message={loaded.error.message} action={<Button onClick={loaded.retry}>{t('retry')}</Button>} />
       )}
       <Table
         size="small"

@@ -3,13 +3,13 @@
  * change log (who changed which field from what to what), the log only for those entitled to it.
  */
 import { Alert, Button, Descriptions, Drawer, Empty, Space, Spin, Table, Tabs, Tag } from 'antd';
-import { fetchLedgerProject, fetchProjectChanges, type ProjectChangeLog, type ProjectDetail } from '../../api/ledger-api.ts';
+import { fetchLedgerProject, fetchProjectChanges, ledgerLoad } from '../../api/ledger-api.ts';
 import { formatNumber, formatPct } from '../../../server/domain/format.ts';
 import { useAccount } from '../account/account-context.ts';
 import { displayValue, fieldLabel } from './display.ts';
 import { canEditCounty, canReadChanges } from './ledger-access.ts';
 import { useLedgerI18n } from './ledger-i18n.ts';
-import { useLedgerLoad } from './use-ledger-data.ts';
+import { useLoad } from '../../api/use-load.ts';
 
 export interface ProjectPageProps {
   code: string | null;
@@ -21,10 +21,10 @@ export interface ProjectPageProps {
 export function ProjectPage({ code, onClose, onEdit, onShowOnMap }: ProjectPageProps) {
   const { t, lang } = useLedgerI18n();
   const { me } = useAccount();
-  const detail = useLedgerLoad<ProjectDetail>(code, () => fetchLedgerProject(code!));
+  const detail = useLoad(code, (signal) => fetchLedgerProject(code!, { signal }), ledgerLoad);
   const p = detail.data && detail.data.code === code ? detail.data : null;
   const mayReadLog = p ? canReadChanges(me, p.countyCode) : false;
-  const log = useLedgerLoad<ProjectChangeLog>(code && mayReadLog ? code : null, () => fetchProjectChanges(code!));
+  const log = useLoad(code && mayReadLog ? code : null, (signal) => fetchProjectChanges(code!, { signal }), ledgerLoad);
   const money = (n: number | null) => formatNumber(n, 2, lang);
 
   const basic = p && (

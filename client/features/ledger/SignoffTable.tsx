@@ -5,7 +5,7 @@
 import { Alert, Button, DatePicker, Modal, Space, Table, Tag, message } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { ledgerChanged, signLedger, type CountySignoff } from '../../api/ledger-api.ts';
+import { ledgerChanged, signLedger, type CountySignoff, type SignoffList } from '../../api/ledger-api.ts';
 import { useAccount } from '../account/account-context.ts';
 import { signoffExportHref } from './export-href.ts';
 import { ExportMenu } from './ExportMenu.tsx';
@@ -13,12 +13,12 @@ import { canSignCounty } from './ledger-access.ts';
 import { useLedgerI18n } from './ledger-i18n.ts';
 import { countStates, signoffOrder } from './signoff.ts';
 import { SignoffTag } from './SignoffTag.tsx';
-import type { useSignoffs } from './use-ledger-data.ts';
+import type { Loaded } from '../../api/use-load.ts';
 
 export interface SignoffTableProps {
   period: string;
   onPeriodChange: (period: string) => void;
-  signoffs: ReturnType<typeof useSignoffs>;
+  signoffs: Loaded<SignoffList>;
   selectedCounty: string | null;
   onSelect: (countyCode: string) => void;
 }

@@ -4,7 +4,8 @@ import { Alert, Button, Spin } from 'antd';
 import { useState } from 'react';
 import { fetchBriefing, type Briefing } from '../../api/meeting-api.ts';
 import type { MeasureId } from '../../../server/domain/measures.ts';
-import { useAsync } from '../choropleth/use-async.ts';
+import { LruCache, loadKey } from '../../api/load-state.ts';
+import { useLoad } from '../../api/use-load.ts';
 import { useMeetingI18n } from './meeting-i18n.ts';
 
 export interface BriefingPanelProps {
@@ -16,10 +17,16 @@ export interface BriefingPanelProps {
   onClose?: () => void;
 }
 
+/** Briefings by view and language: stepping back to a slide shows its sentences at once. */
+const briefingCache = new LruCache<Briefing>(16);
+
 export function BriefingPanel({ measure, level, area, asOf, compareTo, onClose }: BriefingPanelProps) {
   const { lang, tm } = useMeetingI18n();
-  const key = `briefing/${measure}/${level}/${area}/${asOf ?? ''}/${compareTo ?? ''}/${lang}`;
-  const result = useAsync<Briefing>(key, () => fetchBriefing(measure, { level, parent: area, asOf, compareTo, lang }));
+  const result = useLoad(
+    loadKey('briefing', measure, level, area, asOf, compareTo, lang),
+    (signal) => fetchBriefing(measure, { level, parent: area, asOf, compareTo, lang }, { signal }),
+    { cache: briefingCache },
+  );
   const [copied, setCopied] = useState(false);
   const copy = (text: string) =>
     void navigator.clipboard?.writeText(text).then(() => {
@@ -42,7 +49,7 @@ export function BriefingPanel({ measure, level, area, asOf, compareTo, onClose }
         )}
       </header>
       {result.status === 'loading' && <Spin size="small" tip={tm('briefing.loading')} />}
-      {result.status === 'error' && <Alert type="error" showIcon message={tm('briefing.error', { message: result.message })} />}
+      {result.status === 'error' && <Alert type="error" showIcon message={tm('briefing.error', { message: result.error.message })} />}
       {result.status === 'ready' && <BriefingText sentences={result.data.sentences} />}
     </section>
   );

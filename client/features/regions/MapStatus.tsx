@@ -1,9 +1,10 @@
 /** What the map area shows while boundaries load or after loading failed (with what to do next). */
 import { Button, Result, Spin } from 'antd';
 import { useI18n } from '../../i18n/use-i18n.tsx';
-import type { RegionsResult } from './use-regions.ts';
+import type { RegionCollection } from '../../api/client.ts';
+import type { Loadable } from '../../api/use-load.ts';
 
-export function MapStatus({ regions, onRetry }: { regions: RegionsResult; onRetry: () => void }) {
+export function MapStatus({ regions, onRetry }: { regions: Loadable<RegionCollection>; onRetry: () => void }) {
   const { t } = useI18n();
   if (regions.status === 'loading') {
     return (
@@ -19,7 +20,7 @@ export function MapStatus({ regions, onRetry }: { regions: RegionsResult; onRetr
           className="map-status__card"
           status="warning"
           title={t('map.error.title')}
-          subTitle={regions.message}
+          subTitle={regions.error.message}
           extra={
             <Button type="primary" size="large" onClick={onRetry}>
               {t('map.error.retry')}

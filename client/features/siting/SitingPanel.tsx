@@ -12,16 +12,17 @@ import { candidateLetters, maxRadiusKm, minRadiusKm, removeCandidate, type PickM
 import { comparisonTable, rankingTable, tableToCsv, tableToXlsx, type Table } from './siting-table.ts';
 import { SuggestionList } from './SuggestionList.tsx';
 import { rootCode } from '../../app-state/root-area.ts';
-import { useRegions } from '../regions/use-regions.ts';
-import type { Loaded } from './use-siting.ts';
+import { useLoad } from '../../api/use-load.ts';
+import { regionsRequest } from '../regions/regions-load.ts';
+import type { Loadable } from '../../api/use-load.ts';
 import './siting.css';
 
 export interface SitingPanelProps {
   lang: SitingLang;
   state: SitingState;
-  catchments: Loaded<Catchment>[];
-  suggestions: Loaded<Suggestions>;
-  effect: Loaded<SitingEffect>;
+  catchments: Loadable<Catchment>[];
+  suggestions: Loadable<Suggestions>;
+  effect: Loadable<SitingEffect>;
   draftCorners: number;
   defaultArea: string;
   onUpdate(patch: Partial<SitingState>): void;
@@ -36,7 +37,7 @@ export interface SitingPanelProps {
  * code order — those with a surveyed outline (development zones carved from a district are left out).
  */
 function useCountyOptions(lang: SitingLang) {
-  const counties = useRegions('county', rootCode());
+  const counties = useLoad(...regionsRequest('county', rootCode()));
   return useMemo(
     () => [
       { value: rootCode(), label: lang === 'zh' ? '全市' : 'Whole city' },
@@ -125,7 +126,7 @@ export function SitingPanel(p: SitingPanelProps) {
             <Spin size="small" /> {t('loading')}
           </div>
         ) : active?.status === 'error' ? (
-          <Alert type="error" showIcon message={t('error', { message: active.message })} />
+          <Alert type="error" showIcon message={t('error', { message: active.error.message })} />
         ) : active?.status === 'ready' ? (
           <CatchmentCard c={active.data} t={t} lang={lang} />
         ) : null}
@@ -176,7 +177,7 @@ export function SitingPanel(p: SitingPanelProps) {
                       <Spin size="small" /> {t('suggest.loading')}
                     </div>
                   ) : p.suggestions.status === 'error' ? (
-                    <Alert type="error" showIcon message={t('error', { message: p.suggestions.message })} />
+                    <Alert type="error" showIcon message={t('error', { message: p.suggestions.error.message })} />
                   ) : p.suggestions.status === 'ready' ? (
                     <SuggestionList
                       s={p.suggestions.data}

@@ -6,22 +6,15 @@
 import type { LayersList, PickingInfo } from 'deck.gl';
 import { Spin } from 'antd';
 import { createElement, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { toApiError, type Loadable } from '../../api/load-state.ts';
+import { useLoad } from '../../api/use-load.ts';
 import { rootCode } from '../../app-state/root-area.ts';
-import {
-  fetchCatchment,
-  fetchSitingEffect,
-  fetchSuggestions,
-  type Catchment,
-  type SitingEffect,
-  type Suggestions,
-} from '../../api/siting-api.ts';
+import { fetchCatchment, fetchSitingEffect, fetchSuggestions, type Catchment } from '../../api/siting-api.ts';
 import type { SitingSite } from '../../../server/contracts/siting.ts';
 import type { SitingRing } from '../../layers/siting-layers.ts';
 import type { MapClick } from '../../map/types.ts';
 import { addCandidate, candidateLetters, defaultSitingState, sitingClick, type SitingState } from './siting-state.ts';
 import { sitingTranslator, type SitingLang } from './siting-i18n.ts';
-
-export type Loaded<T> = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; data: T } | { status: 'error'; message: string };
 
 export interface UseSitingArgs {
   lang: SitingLang;
@@ -58,38 +51,22 @@ function useVisuals(open: boolean): Visuals | null {
 
 const siteKey = (s: SitingSite, r: number) => `${JSON.stringify(s)}@${r}`;
 
-/** Load `key` with `load` whenever the key changes; null key: idle. */
-function useKeyed<T>(key: string | null, load: (signal: AbortSignal) => Promise<T>): Loaded<T> {
-  const [state, setState] = useState<{ key: string | null; value: Loaded<T> }>({ key: null, value: { status: 'idle' } });
-  useEffect(() => {
-    if (!key) return;
-    const ctl = new AbortController();
-    setState({ key, value: { status: 'loading' } });
-    load(ctl.signal).then(
-      (data) => !ctl.signal.aborted && setState({ key, value: { status: 'ready', data } }),
-      (err: Error) => !ctl.signal.aborted && setState({ key, value: { status: 'error', message: err.message } }),
-    );
-    return () => ctl.abort();
-  }, [key]); // eslint-disable-line react-hooks/exhaustive-deps
-  return key && state.key === key ? state.value : key ? { status: 'loading' } : { status: 'idle' };
-}
-
 /** The catchments of up to three candidates, cached by site and radius. */
-function useCatchments(sites: SitingSite[], radiusKm: number): Loaded<Catchment>[] {
-  const [cache, setCache] = useState<Record<string, Loaded<Catchment>>>({});
+function useCatchments(sites: SitingSite[], radiusKm: number): Loadable<Catchment>[] {
+  const [cache, setCache] = useState<Record<string, Loadable<Catchment>>>({});
   const keys = sites.map((s) => siteKey(s, radiusKm));
   useEffect(() => {
     sites.forEach((site, i) => {
       const k = keys[i];
       if (cache[k]) return;
-      setCache((c) => ({ ...c, [k]: { status: 'loading' } }));
+      setCache((c) => ({ ...c, [k]: { status: 'loading', data: null } }));
       fetchCatchment({ site, radiusKm }).then(
         (data) => setCache((c) => ({ ...c, [k]: { status: 'ready', data } })),
-        (err: Error) => setCache((c) => ({ ...c, [k]: { status: 'error', message: err.message } })),
+        (err: unknown) => setCache((c) => ({ ...c, [k]: { status: 'error', data: null, error: toApiError(err) } })),
       );
     });
   }, [keys.join('\n')]); // eslint-disable-line react-hooks/exhaustive-deps
-  return keys.map((k) => cache[k] ?? { status: 'loading' });
+  return keys.map((k) => cache[k] ?? { status: 'loading', data: null });
 }
 
 export function useSiting({ lang, state, onChange, area }: UseSitingArgs): Siting {
@@ -98,13 +75,13 @@ export function useSiting({ lang, state, onChange, area }: UseSitingArgs): Sitin
   const [draft, setDraft] = useState<[number, number][]>([]);
   const catchments = useCatchments(s?.candidates ?? [], s?.radiusKm ?? 5);
   const sugKey = s?.suggestArea ? `${s.suggestArea}/${s.radiusKm}/${s.top}/${JSON.stringify(s.weights)}` : null;
-  const suggestions = useKeyed<Suggestions>(sugKey, (signal) =>
+  const suggestions = useLoad(sugKey, (signal) =>
     fetchSuggestions({ area: s!.suggestArea!, radiusKm: s!.radiusKm, top: s!.top, weights: s!.weights }, { signal }),
   );
   const active = s ? catchments[s.active] : undefined;
   const county = active?.status === 'ready' ? active.data.site.countyCode : null;
   const effKey = s && county ? `${county}/${s.households}/${s.investmentWan}` : null;
-  const effect = useKeyed<SitingEffect>(effKey, (signal) =>
+  const effect = useLoad(effKey, (signal) =>
     fetchSitingEffect({ county: county!, households: s!.households, investmentWan: s!.investmentWan }, { signal }),
   );
 
