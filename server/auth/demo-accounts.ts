@@ -7,7 +7,7 @@ import type { Role } from '../contracts/auth.ts';
 import type { Database } from '../db/client.ts';
 import { writeAudit } from './audit.ts';
 import { generatePassword, hashPassword, type ScryptParams } from './password.ts';
-import { countUsers, findUserByName, insertUser, validateAssignment } from './user-store.ts';
+import { assignmentProblem, countUsers, findUserByName, insertUser } from './user-store.ts';
 
 export interface InitialAccount {
   username: string;
@@ -38,11 +38,7 @@ export async function ensureInitialAccounts(
   const wanted = opts.demo ? demoAccounts : demoAccounts.filter((a) => a.role === 'city_admin');
   const created: (InitialAccount & { password: string })[] = [];
   for (const account of wanted) {
-    try {
-      await validateAssignment(database, account);
-    } catch {
-      continue; // the county is not in the database (demo data off or replaced)
-    }
+    if (await assignmentProblem(database, account)) continue; // the county is not in the database (demo data off or replaced)
     if (await findUserByName(database, account.username)) continue;
     const password = generatePassword();
     await insertUser(database, { ...account, passwordHash: await hashPassword(password, opts.scrypt) });

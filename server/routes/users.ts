@@ -10,7 +10,7 @@ import { requires, userOf } from '../auth/context.ts';
 import { checkPassword } from '../auth/password-policy.ts';
 import { grantOf } from '../auth/permissions.ts';
 import { generatePassword, hashPassword } from '../auth/password.ts';
-import { findUserById, insertUser, listUsers, updateUser, userView, validateAssignment, type UserRow } from '../auth/user-store.ts';
+import { assignmentProblem, findUserById, insertUser, listUsers, updateUser, userView, type UserRow } from '../auth/user-store.ts';
 import { CreateUserBody, ResetPasswordBody, UpdateUserBody, UserId, UserList, UserView, UserWithPassword } from '../contracts/auth.ts';
 import { HttpError } from '../errors.ts';
 import { ErrorBody, jsonContent, newRouter } from '../http.ts';
@@ -103,6 +103,14 @@ async function auditUnmaskGrant(c: Context, before: UserRow | undefined, after: 
   });
 }
 
+/** A refused role/county/leader combination is the request's fault: 400, the sentence names the field. */
+async function requireAssignment(database: AppDeps['database'], a: Parameters<typeof assignmentProblem>[1]): Promise<void> {
+  const problem = await assignmentProblem(database, a);
+  if (problem) throw new HttpError(400, problem.message);
+}
+
+const noSuchUser = (id: number) => new HttpError(404, `No user with id ${id}.`);
+
 export const userRoutes = ({ database }: AppDeps) =>
   newRouter()
     .openapi(list, async (c) => c.json({ items: (await listUsers(database)).map(userView) }, 200))
@@ -110,7 +118,7 @@ export const userRoutes = ({ database }: AppDeps) =>
       const security = c.get('security');
       const body = c.req.valid('json');
       const assignment = { role: body.role, countyCode: body.countyCode ?? null, leader: body.leader ?? false };
-      await validateAssignment(database, assignment);
+      await requireAssignment(database, assignment);
       const password = body.password ?? generatePassword();
       const problems = checkPassword(password, security.options.passwordPolicy, body.username);
       if (problems.length)
@@ -119,12 +127,14 @@ export const userRoutes = ({ database }: AppDeps) =>
           `password: ${problems.join(' ')}`,
           problems.map((message) => ({ path: 'password', message })),
         );
-      const row = await insertUser(database, {
+      const created = await insertUser(database, {
         username: body.username,
         displayName: body.displayName,
         passwordHash: await hashPassword(password, security.options.scrypt),
         ...assignment,
       });
+      if (!created.ok) throw new HttpError(409, `username: ${body.username} is already taken.`);
+      const row = created.user;
       await audit(c, {
         action: 'users.create',
         target: `user:${row.username}`,
@@ -140,7 +150,7 @@ export const userRoutes = ({ database }: AppDeps) =>
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
       const user = await findUserById(database, id);
-      if (!user) throw new HttpError(404, `No user with id ${id}.`);
+      if (!user) throw noSuchUser(id);
       const role = body.role ?? user.role;
       const assignment = {
         role,
@@ -150,7 +160,7 @@ export const userRoutes = ({ database }: AppDeps) =>
       if (id === me.id && (body.disabled === true || role !== 'city_admin')) {
         throw new HttpError(409, 'You cannot disable or demote your own account: ask another city administrator.');
       }
-      await validateAssignment(database, assignment);
+      await requireAssignment(database, assignment);
       const now = security.options.now();
       const row = await updateUser(
         database,
@@ -162,6 +172,7 @@ export const userRoutes = ({ database }: AppDeps) =>
         },
         now,
       );
+      if (!row) throw noSuchUser(id);
       // Rights changed or account disabled: end the sessions now rather than at their timeout.
       const rightsChanged =
         row.role !== user.role || row.countyCode !== user.countyCode || row.leader !== user.leader || (row.disabled && !user.disabled);
@@ -185,7 +196,7 @@ export const userRoutes = ({ database }: AppDeps) =>
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
       const user = await findUserById(database, id);
-      if (!user) throw new HttpError(404, `No user with id ${id}.`);
+      if (!user) throw noSuchUser(id);
       const password = body.password ?? generatePassword();
       const problems = checkPassword(password, security.options.passwordPolicy, user.username);
       if (problems.length)
@@ -201,6 +212,7 @@ export const userRoutes = ({ database }: AppDeps) =>
         { passwordHash: await hashPassword(password, security.options.scrypt), passwordChangedAt: now },
         now,
       );
+      if (!row) throw noSuchUser(id);
       const ended = await security.sessions.revokeUser(id);
       await security.throttle.clear(user.username);
       await audit(c, { action: 'users.password_reset', target: `user:${row.username}`, result: 'ok', detail: { sessionsEnded: ended } });
