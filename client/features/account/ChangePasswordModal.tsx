@@ -1,11 +1,13 @@
 /** 修改密码: current and new password, with the server's policy stated and its answers at the fields. */
 import { Alert, App as AntApp, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
 import { changePassword } from '../../api/auth-api.ts';
-import { ApiError } from '../../api/client.ts';
 import { useAccount } from './account-context.ts';
 import { useAccountI18n } from './account-i18n.ts';
-import { changePasswordErrors } from './form-errors.ts';
+import { submitErrors } from './form-errors.ts';
+import { useFormSubmit } from './use-form-submit.ts';
+
+/** The policy's problems (`newPassword`) at the new password; a wrong current one (403) at the current one. */
+const serverFields = { newPassword: 'newPassword', currentPassword: 'currentPassword' } as const;
 
 interface Values {
   currentPassword: string;
@@ -18,27 +20,15 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
   const { me } = useAccount();
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [general, setGeneral] = useState<string | null>(null);
+  const { busy, general, run } = useFormSubmit(form, (e) => submitErrors(e, serverFields, lang, { forbidden: 'currentPassword' }));
   const policy = me?.passwordPolicy ?? { mode: 'length' as const, minLength: 12 };
 
-  const submit = async (v: Values) => {
-    setBusy(true);
-    setGeneral(null);
-    try {
+  const submit = (v: Values) =>
+    run(async () => {
       await changePassword(v.currentPassword, v.newPassword);
       message.success(t('password.done'));
       onClose();
-    } catch (err) {
-      const e = err instanceof ApiError ? err : new ApiError(String(err), 0);
-      if (e.status === 401) return; // the session ended: the login form takes over
-      const { fields, general } = changePasswordErrors(e.status, e, lang);
-      form.setFields(fields);
-      setGeneral(general);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Modal

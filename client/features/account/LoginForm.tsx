@@ -4,10 +4,10 @@
  */
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input } from 'antd';
-import { useState } from 'react';
 import { useAccount, type LoginReason } from './account-context.ts';
 import { useAccountI18n } from './account-i18n.ts';
-import { localizeServerMessage } from './form-errors.ts';
+import { submitErrors } from './form-errors.ts';
+import { useFormSubmit } from './use-form-submit.ts';
 
 interface LoginValues {
   username: string;
@@ -18,21 +18,13 @@ export function LoginForm({ reason }: { reason: LoginReason }) {
   const { t, lang } = useAccountI18n();
   const { login } = useAccount();
   const [form] = Form.useForm<LoginValues>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  // One sentence above the button for every refusal (a wrong name and a wrong password alike, a wait).
+  const { busy, general: error, run } = useFormSubmit(form, (e) => submitErrors(e, {}, lang, { ownUnauthorized: true }));
 
   const submit = async (v: LoginValues) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await login(v.username.trim(), v.password);
-    } catch (err) {
-      setError(localizeServerMessage(err instanceof Error ? err.message : String(err), lang));
-      form.setFieldValue('password', '');
-      form.getFieldInstance('password')?.focus?.();
-    } finally {
-      setBusy(false);
-    }
+    if (await run(() => login(v.username.trim(), v.password))) return;
+    form.setFieldValue('password', '');
+    form.getFieldInstance('password')?.focus?.();
   };
 
   return (

@@ -45,21 +45,36 @@ export function fieldErrorsOf<F extends string>(
   return { fields, general: unplaced || fields.length === 0 ? say(problem.message) : null };
 }
 
+/** A refused submit: the answer's status and the server's problem. */
+export interface FailedSubmit extends ServerProblem {
+  /** HTTP status; 0: no answer at all. */
+  status: number;
+}
+
+export interface SubmitErrorOptions<F extends string> {
+  /** The field a 403 (no field named) belongs to, e.g. a wrong current password. Default: none. */
+  forbidden?: F;
+  /** A 401 is this form's own answer (the login form), not an ended session. Default: false. */
+  ownUnauthorized?: boolean;
+}
+
 /**
- * The change-password form: a wrong current password (403, no field named) belongs to the current
- * password's field; the policy's problems (400, `newPassword`) to the new one.
+ * What a form shows for a refused submit: `fieldErrorsOf`, except that a 401 shows nothing (the session
+ * ended: the login form takes over) and a 403 goes to the `forbidden` field when there is one.
  */
-export function changePasswordErrors(
-  status: number,
-  problem: ServerProblem,
+export function submitErrors<F extends string>(
+  failure: FailedSubmit,
+  fieldMap: Readonly<Record<string, F>>,
   lang?: 'zh' | 'en',
-): FieldErrors<'currentPassword' | 'newPassword'> {
-  if (status === 403)
+  options: SubmitErrorOptions<F> = {},
+): FieldErrors<F> | null {
+  if (failure.status === 401 && !options.ownUnauthorized) return null;
+  if (failure.status === 403 && options.forbidden)
     return {
-      fields: [{ name: 'currentPassword', errors: [lang ? localizeServerMessage(problem.message, lang) : problem.message] }],
+      fields: [{ name: options.forbidden, errors: [lang ? localizeServerMessage(failure.message, lang) : failure.message] }],
       general: null,
     };
-  return fieldErrorsOf(problem, { newPassword: 'newPassword', currentPassword: 'currentPassword' } as const, lang);
+  return fieldErrorsOf(failure, fieldMap, lang);
 }
 
 const CJK = /[\u3400-\u9fff]/;

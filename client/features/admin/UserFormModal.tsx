@@ -1,11 +1,10 @@
 /** Create or edit an account: name, role, county and sign-off flag (county editors), initial password (create). */
 import { Alert, Form, Input, Modal, Select, Switch } from 'antd';
-import { useState } from 'react';
 import { createUser, updateUser, type Role, type UserView, type UserWithPassword } from '../../api/auth-api.ts';
-import { ApiError } from '../../api/client.ts';
 import { useAccount } from '../account/account-context.ts';
 import { useAccountI18n } from '../account/account-i18n.ts';
-import { fieldErrorsOf } from '../account/form-errors.ts';
+import { submitErrors } from '../account/form-errors.ts';
+import { useFormSubmit } from '../account/use-form-submit.ts';
 import { createBody, endsSessions, formOfUser, roleOrder, updateBody, usernamePattern, type UserFormValues } from './user-form.ts';
 
 export interface CountyOption {
@@ -41,34 +40,22 @@ export function UserFormModal({
   const { t, lang } = useAccountI18n();
   const { me } = useAccount();
   const [form] = Form.useForm<UserFormValues>();
-  const [busy, setBusy] = useState(false);
-  const [general, setGeneral] = useState<string | null>(null);
+  const { busy, general, run } = useFormSubmit(form, (e) => submitErrors(e, serverFields, lang));
   const role = Form.useWatch('role', form) as Role | undefined;
   const watched = Form.useWatch([], form) as UserFormValues | undefined;
   const warnSessions =
     mode === 'edit' && user && watched?.role ? endsSessions(user, updateBody(user, { ...formOfUser(user), ...watched })) : false;
   const policy = me?.passwordPolicy ?? { mode: 'length' as const, minLength: 12 };
 
-  const submit = async (values: UserFormValues) => {
-    setBusy(true);
-    setGeneral(null);
-    try {
+  const submit = (values: UserFormValues) =>
+    run(async () => {
       if (mode === 'create') {
         onDone({ kind: 'created', result: await createUser(createBody(values)) });
       } else if (user) {
         const body = updateBody(user, { ...formOfUser(user), ...values });
         onDone({ kind: 'updated', user: Object.keys(body).length ? await updateUser(user.id, body) : user });
       }
-    } catch (err) {
-      const e = err instanceof ApiError ? err : new ApiError(String(err), 0);
-      if (e.status === 401) return;
-      const { fields, general } = fieldErrorsOf(e, serverFields, lang);
-      form.setFields(fields);
-      setGeneral(general);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Modal

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changePasswordErrors, fieldErrorsOf, localizeServerMessage } from '../../../client/features/account/form-errors.ts';
+import { fieldErrorsOf, localizeServerMessage, submitErrors } from '../../../client/features/account/form-errors.ts';
 import { LOGIN_FAILED_MESSAGE } from '../../../server/routes/auth.ts';
 import { checkPassword } from '../../../server/auth/password-policy.ts';
 
@@ -61,21 +61,56 @@ describe('fieldErrorsOf', () => {
   ])('$name', ({ problem, fields, general }) => {
     expect(fieldErrorsOf(problem, userFields)).toEqual({ fields, general });
   });
+});
+
+describe('submitErrors', () => {
+  const passwordFields = { newPassword: 'newPassword', currentPassword: 'currentPassword' } as const;
+  const changePassword = (status: number, problem: { message: string; issues?: { path: string; message: string }[] }, lang: 'zh' | 'en') =>
+    submitErrors({ status, ...problem }, passwordFields, lang, { forbidden: 'currentPassword' });
 
   it('the server’s policy sentences arrive at the new-password field in the interface language', () => {
     const problems = checkPassword('pw-河南', { mode: 'length', minLength: 12 }, 'minquan');
     const issues = problems.map((message) => ({ path: 'newPassword', message }));
-    expect(changePasswordErrors(400, { message: `newPassword: ${problems.join(' ')}`, issues }, 'zh')).toEqual({
+    expect(changePassword(400, { message: `newPassword: ${problems.join(' ')}`, issues }, 'zh')).toEqual({
       fields: [{ name: 'newPassword', errors: ['密码至少 12 个字符'] }],
       general: null,
     });
-    expect(changePasswordErrors(400, { message: '', issues }, 'en').fields[0].errors).toEqual(['At least 12 characters.']);
+    expect(changePassword(400, { message: '', issues }, 'en')?.fields[0].errors).toEqual(['At least 12 characters.']);
   });
 
-  it('a wrong current password (403) belongs to the current-password field', () => {
-    expect(changePasswordErrors(403, { message: 'The current password is wrong (当前密码错误).' }, 'zh')).toEqual({
-      fields: [{ name: 'currentPassword', errors: ['当前密码错误'] }],
-      general: null,
+  const wrong = 'The current password is wrong (当前密码错误).';
+  const wait = 'Wrong username or password (用户名或密码错误).';
+  it.each([
+    {
+      title: 'a wrong current password (403) belongs to the current-password field',
+      status: 403,
+      options: { forbidden: 'currentPassword' as const },
+      shown: { fields: [{ name: 'currentPassword', errors: ['当前密码错误'] }], general: null },
+    },
+    { title: 'a 403 without a field for it goes above the form', status: 403, options: {}, shown: { fields: [], general: '当前密码错误' } },
+    { title: 'a 401 shows nothing: the session ended, the login form takes over', status: 401, options: {}, shown: null },
+    {
+      title: 'a 401 of the login form itself is shown above it',
+      status: 401,
+      message: wait,
+      options: { ownUnauthorized: true },
+      shown: { fields: [], general: '用户名或密码错误' },
+    },
+    {
+      title: 'no answer at all (status 0) goes above the form',
+      status: 0,
+      message: 'Failed to fetch',
+      options: {},
+      shown: { fields: [], general: 'Failed to fetch' },
+    },
+  ])('$title', ({ status, message, options, shown }) => {
+    expect(submitErrors({ status, message: message ?? wrong }, passwordFields, 'zh', options)).toEqual(shown);
+  });
+
+  it('the login form (no fields) shows every sentence whole above the button, even one naming a field', () => {
+    expect(submitErrors({ status: 400, message: 'username: must not be empty' }, {}, 'en', { ownUnauthorized: true })).toEqual({
+      fields: [],
+      general: 'username: must not be empty',
     });
   });
 });
