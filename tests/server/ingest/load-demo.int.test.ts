@@ -4,7 +4,8 @@ import { settings } from '../../../server/db/schema.ts';
 import { loadDemoData, type LoadDemoResult } from '../../../server/ingest/load-demo.ts';
 import { openTestDatabase, testBackend, type TestDatabase } from '../../helpers/test-db.ts';
 
-const LOAD_TIMEOUT = 180_000;
+// The demo load itself is what is tested: a minute or two alone, several on a busy two-core machine.
+const LOAD_TIMEOUT = 480_000;
 
 let database: TestDatabase;
 let first: LoadDemoResult;
