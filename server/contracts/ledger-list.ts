@@ -105,6 +105,9 @@ export const ProjectChange = z
   .object({
     at: z.string(),
     username: z.string().nullable(),
+    action: z.enum(['create', 'edit']),
+    /** A monthly report's change: its as-of date (null: the project's own row). */
+    asOf: z.string().nullable(),
     version: z.number().int().nullable(),
     changes: z.array(z.object({ field: z.string(), before: Value, after: Value })),
   })

@@ -185,6 +185,8 @@ export const projectProgress = pgTable(
     spentWan: money('spent_wan').notNull(),
     /** 形象进度, 0–100 */
     physicalProgressPct: numeric('physical_progress_pct', { precision: 5, scale: 2, mode: 'number' }).notNull(),
+    /** Optimistic version of the report (edits answer 409 on a stale one). */
+    version: integer('version').notNull().default(1),
   },
   (t) => [
     primaryKey({ columns: [t.projectCode, t.asOf] }),

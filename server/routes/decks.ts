@@ -33,7 +33,7 @@ import {
 } from '../db/queries/decks.ts';
 import { agendaSlides, followupSlide, viewProblem, viewRefs } from '../domain/agenda.ts';
 import { listFollowups } from '../db/queries/followups.ts';
-import { shanghaiDay } from './followups.ts';
+import { shanghaiDay } from '../domain/progress-report.ts';
 import { formatDate } from '../domain/format.ts';
 import type { Database } from '../db/client.ts';
 import { HttpError } from '../errors.ts';

@@ -40,6 +40,7 @@ import {
 import { formatDate } from '../domain/format.ts';
 import { HttpError } from '../errors.ts';
 import { describeIssues, ErrorBody } from '../http.ts';
+import { shanghaiDay } from '../domain/progress-report.ts';
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 const tags = ['follow-up'];
@@ -129,11 +130,6 @@ const zhRouter = () =>
       }
     },
   });
-
-/** Today in Asia/Shanghai (YYYY-MM-DD) at `now`. */
-export function shanghaiDay(now: Date): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
 
 const nowOf = (c: Context): Date => c.get('security').options.now();
 

@@ -64,7 +64,7 @@ export const ledgerListRoutes = ({ database }: AppDeps) =>
     .openapi(changes, async (c) => {
       userOf(c); // 401 for anonymous visitors: the log names accounts
       const { code } = c.req.valid('param');
-      const row = await readEditable(database.db, 'projects', code);
+      const row = await readEditable(database.db, 'projects', { code });
       if (!row) throw new HttpError(404, `没有编号为 ${code} 的项目。`);
       const entitled =
         grantFor(c, 'audit:read') !== null ||

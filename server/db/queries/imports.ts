@@ -200,7 +200,7 @@ export async function writePlan(tx: Db, kind: ImportKind, items: PlanItem[]): Pr
     } else {
       await tx
         .update(projectProgress)
-        .set(set as never)
+        .set({ ...set, version: sql`${projectProgress.version} + 1` } as never)
         .where(and(eq(projectProgress.projectCode, String(item.record.projectCode)), eq(projectProgress.asOf, String(item.record.asOf))));
     }
   }

@@ -2,7 +2,7 @@
  * The project ledger as a list: one page of projects matching the filters in the chosen order, with the
  * number of matches and sums over all of them; and one project's audited edits (its change log).
  */
-import { and as andSql, desc, eq } from 'drizzle-orm';
+import { and as andSql, desc, eq, inArray } from 'drizzle-orm';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import { completedStatuses } from '../../contracts/enums.ts';
@@ -96,20 +96,25 @@ export async function projectList(
 
 type Scalar = string | number | boolean | null;
 
-/** The successful edits of one project, newest first (from the audit log: before and after of each field). */
+/** What the project's change log lists: its creation and edits, and its monthly reports' (audited under the project). */
+const changeActions = ['projects.create', 'projects.edit', 'progress.create', 'progress.edit'];
+
+/** The successful changes of one project, newest first (from the audit log: before and after of each field). */
 export async function projectChanges(database: Database, code: string, limit = 200): Promise<ProjectChange[]> {
   const rows = await database.db
-    .select({ at: auditLog.at, username: auditLog.username, detail: auditLog.detail })
+    .select({ at: auditLog.at, username: auditLog.username, action: auditLog.action, detail: auditLog.detail })
     .from(auditLog)
-    .where(andSql(eq(auditLog.action, 'projects.edit'), eq(auditLog.target, `project:${code}`), eq(auditLog.result, 'ok')))
+    .where(andSql(inArray(auditLog.action, changeActions), eq(auditLog.target, `project:${code}`), eq(auditLog.result, 'ok')))
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(limit);
   return rows.map((r) => {
-    const d = (r.detail ?? {}) as { version?: number; before?: Record<string, Scalar>; after?: Record<string, Scalar> };
+    const d = (r.detail ?? {}) as { version?: number; asOf?: string; before?: Record<string, Scalar>; after?: Record<string, Scalar> };
     const fields = [...new Set([...Object.keys(d.before ?? {}), ...Object.keys(d.after ?? {})])];
     return {
       at: r.at.toISOString(),
       username: r.username,
+      action: r.action.endsWith('.create') ? ('create' as const) : ('edit' as const),
+      asOf: r.action.startsWith('progress.') && typeof d.asOf === 'string' ? d.asOf : null,
       version: typeof d.version === 'number' ? d.version : null,
       changes: fields.map((field) => ({ field, before: d.before?.[field] ?? null, after: d.after?.[field] ?? null })),
     };

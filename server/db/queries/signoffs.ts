@@ -6,12 +6,10 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Database, Db } from '../client.ts';
 import { ledgerSignoffs } from '../schema.ts';
 import { bumpDataVersion } from '../../http/cache.ts';
+import { monthEndOf } from '../../domain/progress-report.ts';
 
 /** Last day of a YYYY-MM period. */
-export function periodEnd(period: string): string {
-  const [y, m] = period.split('-').map(Number);
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-}
+export const periodEnd = (period: string): string => monthEndOf(`${period}-01`);
 
 /** md5 of the county's ledger as of the period's end: any edit or import that changes a row changes it. */
 export function digestSql(countyCode: SQL | string, period: string) {
@@ -19,7 +17,9 @@ export function digestSql(countyCode: SQL | string, period: string) {
   return sql`md5(
     coalesce((SELECT string_agg(p::text, '|' ORDER BY p.code) FROM projects p WHERE p.county_code = ${countyCode}), '') ||
     coalesce((SELECT string_agg(s::text, '|' ORDER BY s.code) FROM pv_stations s WHERE s.county_code = ${countyCode}), '') ||
-    coalesce((SELECT string_agg(g::text, '|' ORDER BY g.project_code, g.as_of) FROM project_progress g
+    -- The report's values, not its version column (added by migration 0013): signatures made before it stay valid.
+    coalesce((SELECT string_agg(ROW(g.project_code, g.as_of, g.county_code, g.status, g.arranged_wan, g.disbursed_wan, g.spent_wan,
+              g.physical_progress_pct)::text, '|' ORDER BY g.project_code, g.as_of) FROM project_progress g
               WHERE g.county_code = ${countyCode} AND g.as_of <= ${end}), ''))`;
 }
 
