@@ -296,6 +296,47 @@ const cases: { op: string; status: number; call: () => Promise<Response> }[] = [
       }),
   },
   {
+    op: 'POST /api/ledger/projects',
+    status: 201,
+    call: () =>
+      clientAs('editor').ledger.projects.$post({
+        json: {
+          code: 'CONTRACT-P1',
+          name: '合同测试项目',
+          year: 2020,
+          countyCode: ids.county,
+          villageCode: ids.village,
+          category: 'infrastructure',
+          responsibleLevel: 'village',
+          responsibleUnit: '村两委',
+          totalInvestmentWan: 10,
+        },
+      }),
+  },
+  {
+    op: 'POST /api/ledger/projects/{code}/progress',
+    status: 201,
+    call: () =>
+      clientAs('editor').ledger.projects[':code'].progress.$post({
+        param: { code: 'CONTRACT-P1' },
+        json: { asOf: '2020-06-30', status: 'started', arrangedWan: 10, disbursedWan: 5, spentWan: 2, physicalProgressPct: 20 },
+      }),
+  },
+  {
+    op: 'GET /api/ledger/projects/{code}/progress/{asOf}',
+    status: 200,
+    call: () => clientAs('editor').ledger.projects[':code'].progress[':asOf'].$get({ param: { code: 'CONTRACT-P1', asOf: '2020-06-30' } }),
+  },
+  {
+    op: 'PATCH /api/ledger/projects/{code}/progress/{asOf}',
+    status: 200,
+    call: () =>
+      clientAs('editor').ledger.projects[':code'].progress[':asOf'].$patch({
+        param: { code: 'CONTRACT-P1', asOf: '2020-06-30' },
+        json: { version: 1, set: { spentWan: 3 } },
+      }),
+  },
+  {
     op: 'GET /api/ledger/projects',
     status: 200,
     call: () => clientAs('admin').ledger.projects.$get({ query: { area: ids.county, sort: 'spendRate', order: 'desc', pageSize: '5' } }),

@@ -2,7 +2,19 @@
 import { describe, expect, it } from 'vitest';
 import type { MeasureValues } from '../../../../client/api/client.ts';
 import { lagMark, mergeAreaRows } from '../../../../server/domain/area-ledger.ts';
-import { changedSet, crossChecks, fromForm, projectFields, type FieldSpec } from '../../../../client/features/ledger/edit-form.ts';
+import {
+  changedSet,
+  checksOf,
+  createBody,
+  crossChecks,
+  fromForm,
+  newProjectFields,
+  newReportValues,
+  nextReportDate,
+  progressChecks,
+  projectFields,
+  type FieldSpec,
+} from '../../../../client/features/ledger/edit-form.ts';
 import { canEditCounty, canReadChanges, canSignCounty } from '../../../../client/features/ledger/ledger-access.ts';
 import { defaultChoices, mergeRows, mergedSave, normalise } from '../../../../client/features/ledger/merge.ts';
 import { initialListState, sortOrderOf, toQuery, withFilter, withSorter } from '../../../../client/features/ledger/project-query.ts';
@@ -175,6 +187,75 @@ describe('edit form', () => {
     ['spent above total: a warning', { totalInvestmentWan: 10, spentWan: 12 }, [['spentWan', 'warning']]],
     ['fine', { householdsReached: 5, poorHouseholdsReached: 5, actualStart: '2020-05-01', actualCompletion: '2020-05-01' }, []],
   ] as const)('%s', (_, values, want) => expect(crossChecks(values).map((p) => [p.field, p.level])).toEqual(want));
+});
+
+describe('monthly report and new project forms', () => {
+  it.each([
+    { title: 'no report yet: today', reported: [], today: '2020-06-22', want: '2020-06-22' },
+    { title: 'after a month end: the next month end', reported: ['2020-04-30', '2020-03-31'], today: '2020-06-22', want: '2020-05-31' },
+    {
+      title: 'after a mid-month cut-off: its own month end',
+      reported: ['2020-05-31', '2020-06-20'],
+      today: '2020-07-15',
+      want: '2020-06-30',
+    },
+    { title: 'never after today', reported: ['2020-05-31', '2020-06-20'], today: '2020-06-22', want: '2020-06-22' },
+    { title: 'December → January', reported: ['2020-12-31'], today: '2021-03-01', want: '2021-01-31' },
+  ])('nextReportDate: $title', ({ reported, today, want }) => expect(nextReportDate(reported, today)).toBe(want));
+
+  it('a new report starts from the latest one', () => {
+    const history = [
+      { asOf: '2020-05-31', status: 'started', arrangedWan: 80, disbursedWan: 50, spentWan: 20, physicalProgressPct: 30 },
+      { asOf: '2020-04-30', status: 'approved', arrangedWan: 80, disbursedWan: 10, spentWan: 0, physicalProgressPct: 0 },
+    ];
+    expect(newReportValues(history, '2020-06-22')).toEqual({
+      asOf: '2020-06-22',
+      status: 'started',
+      arrangedWan: 80,
+      disbursedWan: 50,
+      spentWan: 20,
+      physicalProgressPct: 30,
+    });
+    expect(newReportValues([], '2020-06-22')).toMatchObject({ asOf: '2020-06-22', status: null, spentWan: null });
+  });
+
+  it.each([
+    ['in order', { arrangedWan: 80, disbursedWan: 50, spentWan: 20 }, []],
+    ['spent > disbursed', { arrangedWan: 80, disbursedWan: 50, spentWan: 60 }, [['spentWan', 'warning']]],
+    ['disbursed > arranged', { arrangedWan: 40, disbursedWan: 50, spentWan: 20 }, [['disbursedWan', 'warning']]],
+    ['missing values say nothing', { arrangedWan: null, disbursedWan: 50, spentWan: null }, []],
+  ] as const)('progressChecks: %s', (_, values, want) => expect(progressChecks(values).map((p) => [p.field, p.level])).toEqual(want));
+
+  it('checksOf picks the checks of what the form edits', () => {
+    expect(checksOf('progress', { disbursedWan: 5, spentWan: 6 }).map((p) => p.key)).toEqual(['edit.spentLeDisbursed']);
+    expect(checksOf('projects', { householdsReached: 1, poorHouseholdsReached: 2 }).map((p) => p.key)).toEqual(['edit.poorLeAll']);
+    expect(checksOf('pv_stations', { disbursedWan: 5, spentWan: 6 })).toEqual([]);
+  });
+
+  it('createBody: values through fromForm, empty optional fields left out, the county added', () => {
+    const body = createBody(
+      newProjectFields,
+      {
+        code: ' MQ-N1 ',
+        name: '西村大棚',
+        year: 2020,
+        villageCode: undefined,
+        category: 'infrastructure',
+        industryMode: null,
+        totalInvestmentWan: '120',
+        plannedStart: '',
+      },
+      { countyCode: '411421' },
+    );
+    expect(body).toEqual({
+      code: 'MQ-N1',
+      name: '西村大棚',
+      year: 2020,
+      category: 'infrastructure',
+      totalInvestmentWan: 120,
+      countyCode: '411421',
+    });
+  });
 });
 
 describe('who may do what', () => {
