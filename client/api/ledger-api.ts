@@ -23,12 +23,21 @@ export type ProjectDetail = InferResponseType<DetailEndpoint, 200>;
 
 type ProjectPatch = (typeof ledger)['projects'][':code']['$patch'];
 type PvPatch = (typeof ledger)['pv-stations'][':code']['$patch'];
+type ProgressPatch = (typeof ledger)['projects'][':code']['progress'][':asOf']['$patch'];
+type ProgressPost = (typeof ledger)['projects'][':code']['progress']['$post'];
+type ProjectPost = (typeof ledger)['projects']['$post'];
 export type EditableRow = InferResponseType<(typeof ledger)['projects'][':code']['$get'], 200>;
 export type EditResult = InferResponseType<ProjectPatch, 200>;
 export type EditConflict = InferResponseType<ProjectPatch, 409>;
 export type ProjectEditBody = InferRequestType<ProjectPatch>['json'];
 export type PvEditBody = InferRequestType<PvPatch>['json'];
-export type EditKind = 'projects' | 'pv_stations';
+export type ProgressEditBody = InferRequestType<ProgressPatch>['json'];
+export type ProgressCreateBody = InferRequestType<ProgressPost>['json'];
+export type ProjectCreateBody = InferRequestType<ProjectPost>['json'];
+export type CreateConflict = InferResponseType<ProjectPost, 409>;
+export type EditKind = 'projects' | 'pv_stations' | 'progress';
+/** The row an edit form opens: a project or PV station by code, a monthly report by its project's code and as-of date. */
+export type EditTarget = { kind: 'projects' | 'pv_stations'; code: string } | { kind: 'progress'; code: string; asOf: string };
 
 type SignoffEndpoint = (typeof api)['signoffs']['$get'];
 export type SignoffList = InferResponseType<SignoffEndpoint, 200>;
@@ -47,8 +56,11 @@ export function fetchLedgerProject(code: string, init?: FetchInit): Promise<Proj
   return call(() => api.projects[':code'].$get({ param: { code } }, { init }));
 }
 
-export function readEditable(kind: EditKind, code: string): Promise<EditableRow> {
-  const endpoint = kind === 'projects' ? ledger.projects[':code'] : ledger['pv-stations'][':code'];
+export function readEditable(target: EditTarget): Promise<EditableRow> {
+  const { code } = target;
+  if (target.kind === 'progress')
+    return call(() => ledger.projects[':code'].progress[':asOf'].$get({ param: { code, asOf: target.asOf } }));
+  const endpoint = target.kind === 'projects' ? ledger.projects[':code'] : ledger['pv-stations'][':code'];
   return call(() => endpoint.$get({ param: { code } }));
 }
 
@@ -60,18 +72,43 @@ export class LedgerConflictError extends ApiError {
   }
 }
 
-export function saveEdit(kind: EditKind, code: string, body: ProjectEditBody | PvEditBody): Promise<EditResult> {
+export function saveEdit(target: EditTarget, body: ProjectEditBody | PvEditBody | ProgressEditBody): Promise<EditResult> {
+  const send = () => {
+    const param = { code: target.code };
+    if (target.kind === 'progress')
+      return ledger.projects[':code'].progress[':asOf'].$patch({ param: { ...param, asOf: target.asOf }, json: body as ProgressEditBody });
+    if (target.kind === 'pv_stations') return ledger['pv-stations'][':code'].$patch({ param, json: body as PvEditBody });
+    return ledger.projects[':code'].$patch({ param, json: body as ProjectEditBody });
+  };
   return call(async () => {
-    const res =
-      kind === 'projects'
-        ? await ledger.projects[':code'].$patch({ param: { code }, json: body as ProjectEditBody })
-        : await ledger['pv-stations'][':code'].$patch({ param: { code }, json: body as PvEditBody });
+    const res = await send();
     if (res.status === 409) {
       const conflict = await res.json();
       if (conflict.current) throw new LedgerConflictError(conflict);
     }
     return res;
   });
+}
+
+/** A create whose key is taken (a report of that date, a project of that code): the stored row when readable. */
+export class LedgerExistsError extends ApiError {
+  constructor(readonly conflict: CreateConflict) {
+    super(conflict.error.message, 409);
+    this.name = 'LedgerExistsError';
+  }
+}
+
+async function created<R extends Response & { status: number; json(): Promise<unknown> }>(res: R): Promise<R> {
+  if (res.status === 409) throw new LedgerExistsError((await res.json()) as CreateConflict);
+  return res;
+}
+
+export function createProgressReport(code: string, body: ProgressCreateBody): Promise<EditableRow> {
+  return call(async () => created(await ledger.projects[':code'].progress.$post({ param: { code }, json: body })));
+}
+
+export function createProject(body: ProjectCreateBody): Promise<EditableRow> {
+  return call(async () => created(await ledger.projects.$post({ json: body })));
 }
 
 export function fetchSignoffs(period: string, init?: FetchInit): Promise<SignoffList> {

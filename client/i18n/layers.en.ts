@@ -126,6 +126,7 @@ export const layersEn: LayersMessages = {
   'linkage.purchase_orders': 'Purchase orders',
   'linkage.asset_income': 'Asset income',
   'detail.close': 'Close',
+  'detail.edit': 'Edit',
   'detail.loading': 'Loading details…',
   'detail.project': 'Project',
   'detail.pv': 'PV station',

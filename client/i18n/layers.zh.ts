@@ -123,6 +123,7 @@ export const layersZh = {
   'linkage.purchase_orders': '订单收购',
   'linkage.asset_income': '资产收益',
   'detail.close': '关闭',
+  'detail.edit': '修改',
   'detail.loading': '正在加载详情…',
   'detail.project': '项目详情',
   'detail.pv': '电站详情',

@@ -1,16 +1,22 @@
 /**
  * Detail cards of the selected project (funds as bars, planned vs actual dates, monthly history,
  * households, linkages and dividend, sign-offs, beneficiary villages) or PV station (capacity,
- * generation, income and its use, households). Numbers through server/domain/format.ts only.
+ * generation, income and its use, households), with 修改 (the ledger's edit form) for the county's
+ * editors. Numbers through server/domain/format.ts only.
  */
-import { Alert, Button, Card, Descriptions, Skeleton } from 'antd';
-import type { ReactNode } from 'react';
+import { Alert, Button, Card, Descriptions, Skeleton, Space } from 'antd';
+import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
+import { useAccount } from '../account/account-context.ts';
+import { canEditCounty } from '../ledger/ledger-access.ts';
 import { formatCount, formatDate, formatNumber, formatPct, formatWan, noDataText } from '../../../server/domain/format.ts';
 import type { ProjectDetail, PvDetail } from './layers-api.ts';
 import { isLayersKey, layersTranslator, type Lang, type LayersT } from './layers-i18n.ts';
 import type { LayerSelection } from './layers-state.ts';
 import type { Loaded } from '../../api/use-load.ts';
 import './layers.css';
+
+// The ledger's edit form (and its merge screen after a 409), loaded when first opened.
+const EditDrawer = lazy(() => import('../ledger/EditDrawer.tsx').then((m) => ({ default: m.EditDrawer })));
 
 export interface LayerDetailProps {
   lang: Lang;
@@ -218,36 +224,64 @@ export function LayerDetail({ lang, selection, project, pv, linksVisible, onShow
   const t = layersTranslator(lang);
   const load = selection.kind === 'project' ? project : pv;
   const data = load.status === 'ready' && load.data.code === selection.code ? load.data : null;
+  const { me } = useAccount();
+  const [editing, setEditing] = useState(false);
+  const editTarget = useMemo(
+    () =>
+      editing ? { kind: selection.kind === 'project' ? ('projects' as const) : ('pv_stations' as const), code: selection.code } : null,
+    [editing, selection.kind, selection.code],
+  );
+  const mayEdit = data !== null && canEditCounty(me, data.countyCode);
   return (
-    <Card
-      className="op-detail"
-      size="small"
-      data-testid="layer-detail"
-      title={data ? data.name : t(selection.kind === 'project' ? 'detail.project' : 'detail.pv')}
-      extra={
-        <Button size="small" type="text" onClick={onClose} aria-label={t('detail.close')} data-testid="layer-detail-close">
-          ✕
-        </Button>
-      }
-    >
-      {load.status === 'error' ? (
-        <Alert
-          type="error"
-          showIcon
-          title={t('layer.error', { message: load.error.message })}
-          action={
-            <Button size="small" onClick={load.retry}>
-              {t('layer.retry')}
+    <>
+      <Card
+        className="op-detail"
+        size="small"
+        data-testid="layer-detail"
+        title={data ? data.name : t(selection.kind === 'project' ? 'detail.project' : 'detail.pv')}
+        extra={
+          <Space size={0}>
+            {mayEdit && (
+              <Button size="small" type="link" onClick={() => setEditing(true)} data-testid="layer-detail-edit">
+                {t('detail.edit')}
+              </Button>
+            )}
+            <Button size="small" type="text" onClick={onClose} aria-label={t('detail.close')} data-testid="layer-detail-close">
+              ✕
             </Button>
-          }
-        />
-      ) : !data ? (
-        <Skeleton active paragraph={{ rows: 6 }} aria-label={t('detail.loading')} />
-      ) : selection.kind === 'project' ? (
-        <ProjectBody d={data as ProjectDetail} t={t} lang={lang} linksVisible={linksVisible} onShowLinks={onShowLinks} />
-      ) : (
-        <PvBody d={data as PvDetail} t={t} lang={lang} />
+          </Space>
+        }
+      >
+        {load.status === 'error' ? (
+          <Alert
+            type="error"
+            showIcon
+            title={t('layer.error', { message: load.error.message })}
+            action={
+              <Button size="small" onClick={load.retry}>
+                {t('layer.retry')}
+              </Button>
+            }
+          />
+        ) : !data ? (
+          <Skeleton active paragraph={{ rows: 6 }} aria-label={t('detail.loading')} />
+        ) : selection.kind === 'project' ? (
+          <ProjectBody d={data as ProjectDetail} t={t} lang={lang} linksVisible={linksVisible} onShowLinks={onShowLinks} />
+        ) : (
+          <PvBody d={data as PvDetail} t={t} lang={lang} />
+        )}
+      </Card>
+      {editTarget && (
+        <Suspense fallback={null}>
+          <EditDrawer
+            target={editTarget}
+            onClose={() => {
+              setEditing(false);
+              load.retry(); // show the saved values
+            }}
+          />
+        </Suspense>
       )}
-    </Card>
+    </>
   );
 }

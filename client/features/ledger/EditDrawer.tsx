@@ -1,10 +1,10 @@
 /**
- * Editing a project or PV station (county editors of their own county, the city office everywhere): an
- * antd form over the row as read with its version. Saving sends only the changed fields; a stale
- * version answers 409 and the merge screen takes over; the server's field problems go to the fields.
+ * Editing a project, a monthly progress report or a PV station (county editors of their own county, the
+ * city office everywhere): an antd form over the row as read with its version. Saving sends only the
+ * changed fields; a stale version answers 409 and the merge screen takes over; the server's field
+ * problems go to the fields.
  */
-import { Alert, Button, DatePicker, Drawer, Form, Input, InputNumber, Select, Space, Spin, Switch, message } from 'antd';
-import dayjs from 'dayjs';
+import { Alert, Button, Drawer, Form, Space, Spin, message } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import {
@@ -13,18 +13,19 @@ import {
   readEditable,
   saveEdit,
   type EditableRow,
-  type EditKind,
+  type EditTarget,
   type ProjectEditBody,
 } from '../../api/ledger-api.ts';
 import { useAccount } from '../account/account-context.ts';
-import { baseOf, changedSet, crossChecks, fieldLabelKey, fieldsOf, fromForm, type FieldSpec } from './edit-form.ts';
+import { baseOf, changedSet, checksOf, fieldsOf, fromForm } from './edit-form.ts';
 import { canEditCounty } from './ledger-access.ts';
-import { useLedgerI18n, type LedgerT } from './ledger-i18n.ts';
+import { LedgerField } from './LedgerField.tsx';
+import { useLedgerI18n } from './ledger-i18n.ts';
 import { mergedSave, mergeRows, type Choice, type MergeRow, type Values } from './merge.ts';
 import { MergeView } from './MergeView.tsx';
 
 export interface EditDrawerProps {
-  target: { kind: EditKind; code: string } | null;
+  target: EditTarget | null;
   onClose: () => void;
 }
 
@@ -32,36 +33,6 @@ interface Conflict {
   message: string;
   current: EditableRow;
   rows: MergeRow[];
-}
-
-function rulesOf(spec: FieldSpec, t: LedgerT) {
-  const label = t(fieldLabelKey(spec.name));
-  const rules: object[] = [];
-  if (!spec.nullable && spec.kind !== 'bool') rules.push({ required: true, message: t('edit.required', { label }) });
-  if (spec.kind === 'text') rules.push({ whitespace: true, message: t('edit.required', { label }) }, { max: 200 });
-  if (spec.kind === 'money' || spec.kind === 'number' || spec.kind === 'count')
-    rules.push({ type: 'number', min: 0, message: t('edit.notNegative', { label }) });
-  if (spec.kind === 'count') rules.push({ type: 'integer', message: t('edit.whole', { label }) });
-  if (spec.kind === 'pct') rules.push({ type: 'number', min: 0, max: 100, message: t('edit.pct', { label }) });
-  return rules;
-}
-
-/** The control of one field; Form.Item's value, onChange and id pass through to it. */
-function FieldInput({ spec, t, ...control }: { spec: FieldSpec; t: LedgerT } & Record<string, unknown>) {
-  switch (spec.kind) {
-    case 'enum':
-      return (
-        <Select {...control} options={(spec.options ?? []).map((v) => ({ value: v, label: t(`${spec.labelPrefix}.${v}` as never) }))} />
-      );
-    case 'bool':
-      return <Switch {...control} />;
-    case 'date':
-      return <DatePicker {...control} style={{ width: '100%' }} allowClear />;
-    case 'text':
-      return <Input {...control} />;
-    default:
-      return <InputNumber {...control} style={{ width: '100%' }} min={0} precision={spec.kind === 'count' ? 0 : 2} />;
-  }
 }
 
 export function EditDrawer({ target, onClose }: EditDrawerProps) {
@@ -81,7 +52,7 @@ export function EditDrawer({ target, onClose }: EditDrawerProps) {
     setLoadError(null);
     if (!target) return;
     let live = true;
-    readEditable(target.kind, target.code).then(
+    readEditable(target).then(
       (r) => {
         if (!live) return;
         setRow(r);
@@ -99,7 +70,7 @@ export function EditDrawer({ target, onClose }: EditDrawerProps) {
     if (!target || !row) return;
     setSaving(true);
     try {
-      const res = await saveEdit(target.kind, target.code, body as ProjectEditBody);
+      const res = await saveEdit(target, body as ProjectEditBody);
       setConflict(null);
       setRow(res.row);
       form.setFieldsValue(res.row.values);
@@ -132,7 +103,7 @@ export function EditDrawer({ target, onClose }: EditDrawerProps) {
   const onFinish = async (raw: Record<string, unknown>) => {
     if (!row) return;
     const values = Object.fromEntries(specs.map((s) => [s.name, fromForm(s, raw[s.name])]));
-    const problems = target?.kind === 'projects' ? crossChecks(values) : [];
+    const problems = target ? checksOf(target.kind, values) : [];
     const errors = problems.filter((p) => p.level === 'error');
     if (errors.length) {
       form.setFields(errors.map((p) => ({ name: p.field, errors: [t(p.key)] })));
@@ -178,7 +149,11 @@ export function EditDrawer({ target, onClose }: EditDrawerProps) {
       open={target !== null}
       onClose={onClose}
       width={640}
-      title={t(target?.kind === 'pv_stations' ? 'edit.titlePv' : 'edit.title', { name })}
+      title={
+        target?.kind === 'progress'
+          ? t('edit.titleProgress', { name: target.code, asOf: target.asOf })
+          : t(target?.kind === 'pv_stations' ? 'edit.titlePv' : 'edit.title', { name })
+      }
       data-testid="edit-drawer"
       extra={
         row && <span data-testid="edit-version">{t('edit.version', { version: conflict ? conflict.current.version : row.version })}</span>
@@ -211,22 +186,7 @@ export function EditDrawer({ target, onClose }: EditDrawerProps) {
         >
           <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 16 }}>
             {specs.map((spec) => (
-              <Form.Item
-                key={spec.name}
-                name={spec.name}
-                label={t(fieldLabelKey(spec.name))}
-                rules={rulesOf(spec, t) as never}
-                valuePropName={spec.kind === 'bool' ? 'checked' : 'value'}
-                style={spec.name === 'name' || spec.name === 'responsibleUnit' ? { gridColumn: '1 / span 2' } : undefined}
-                {...(spec.kind === 'date'
-                  ? {
-                      getValueProps: (v: unknown) => ({ value: typeof v === 'string' && v ? dayjs(v) : null }),
-                      normalize: (d: dayjs.Dayjs | null) => (d ? d.format('YYYY-MM-DD') : null),
-                    }
-                  : {})}
-              >
-                <FieldInput spec={spec} t={t} />
-              </Form.Item>
+              <LedgerField key={spec.name} spec={spec} t={t} wide={spec.name === 'name' || spec.name === 'responsibleUnit'} />
             ))}
           </div>
           <Space>

@@ -17,6 +17,7 @@ import { useAccount } from '../account/account-context.ts';
 import { childLevelOf } from '../choropleth/choropleth.ts';
 import { findRegion, regionBounds } from '../regions/region-geometry.ts';
 import { AreaLedger } from './AreaLedger.tsx';
+import { CreateDrawer, type CreateTarget } from './CreateDrawer.tsx';
 import { EditDrawer } from './EditDrawer.tsx';
 import { canEditCounty } from './ledger-access.ts';
 import { useLedgerI18n } from './ledger-i18n.ts';
@@ -27,7 +28,7 @@ import { periodOf } from './signoff.ts';
 import { SignoffMarks } from './SignoffMarks.tsx';
 import { SignoffTable } from './SignoffTable.tsx';
 import { useLoad } from '../../api/use-load.ts';
-import type { EditKind } from '../../api/ledger-api.ts';
+import type { EditTarget } from '../../api/ledger-api.ts';
 import './ledger.css';
 
 export interface LedgerDockProps {
@@ -58,7 +59,8 @@ export default function LedgerDock(props: LedgerDockProps) {
   const [projectArea, setProjectArea] = useState(view.area);
   const [projectAreaName, setProjectAreaName] = useState<string | null>(null);
   const [page, setPage] = useState<string | null>(null);
-  const [edit, setEdit] = useState<{ kind: EditKind; code: string } | null>(null);
+  const [edit, setEdit] = useState<EditTarget | null>(null);
+  const [create, setCreate] = useState<CreateTarget | null>(null);
   const [period, setPeriod] = useState(() => periodOf(asOf));
   const dock = useRef<HTMLDivElement>(null);
   const signoffs = useLoad(open ? period : null, (signal) => fetchSignoffs(period, { signal }), ledgerLoad);
@@ -118,6 +120,12 @@ export default function LedgerDock(props: LedgerDockProps) {
   );
 
   const selectedProject = view.layers.selected?.kind === 'project' ? view.layers.selected.code : null;
+  // 新增项目 goes to the county of the list's area (a county editor's own county whatever the area).
+  const createCounty = me?.user?.countyCode ?? (projectArea.length >= 6 ? projectArea.slice(0, 6) : null);
+  const createCountyName =
+    (createCounty && counties?.find((f) => f.properties.code === createCounty)?.properties.name) ||
+    (projectArea === createCounty ? (projectAreaName ?? areaName) : createCounty);
+  const mayCreate = createCounty !== null && canEditCounty(me, createCounty);
   const showMarks = open && view.area.length === 4 && level === 'county';
 
   return (
@@ -181,6 +189,11 @@ export default function LedgerDock(props: LedgerDockProps) {
                 onSelect={selectProject}
                 onOpen={setPage}
                 onEdit={(code) => setEdit({ kind: 'projects', code })}
+                onCreate={
+                  mayCreate
+                    ? () => setCreate({ kind: 'projects', countyCode: createCounty, countyName: createCountyName ?? createCounty })
+                    : null
+                }
               />
             )}
             {tab === 'signoff' && (
@@ -199,12 +212,22 @@ export default function LedgerDock(props: LedgerDockProps) {
         code={page}
         onClose={() => setPage(null)}
         onEdit={(code) => setEdit({ kind: 'projects', code })}
+        onAddReport={(p) => setCreate({ kind: 'progress', code: p.code, name: p.name, year: p.year, history: p.history })}
+        onEditReport={(code, asOf) => setEdit({ kind: 'progress', code, asOf })}
         onShowOnMap={(code) => {
           setPage(null);
           selectProject({ code, anchor: null });
         }}
       />
       <EditDrawer target={edit} onClose={() => setEdit(null)} />
+      <CreateDrawer
+        target={create}
+        onClose={() => setCreate(null)}
+        onEditExisting={(target) => {
+          setCreate(null);
+          setEdit(target);
+        }}
+      />
     </>
   );
 }

@@ -1,8 +1,8 @@
 /**
  * 项目台账: the projects of an area, searched, filtered, sorted and paged by the server, with the sums
  * over every match. A row click selects the project on the map (and shows where it is); 详情 opens its
- * page; 修改 its edit form (own county's editors, the city office). A project selected on the map is
- * marked in the list.
+ * page; 修改 its edit form (own county's editors, the city office); 新增项目 adds one to the county. A
+ * project selected on the map is marked in the list.
  */
 import { Alert, Button, Checkbox, Input, Select, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -27,9 +27,11 @@ export interface ProjectLedgerProps {
   onSelect: (p: ProjectListItem) => void;
   onOpen: (code: string) => void;
   onEdit: (code: string) => void;
+  /** 新增项目 (null: the account may not add a project here). */
+  onCreate: (() => void) | null;
 }
 
-export function ProjectLedger({ area, areaName, asOf, selectedProject, canEdit, onSelect, onOpen, onEdit }: ProjectLedgerProps) {
+export function ProjectLedger({ area, areaName, asOf, selectedProject, canEdit, onSelect, onOpen, onEdit, onCreate }: ProjectLedgerProps) {
   const { t, lang } = useLedgerI18n();
   const [state, setState] = useState<ListState>({ ...initialListState, area, asOf });
   const [search, setSearch] = useState('');
@@ -164,6 +166,11 @@ export function ProjectLedger({ area, areaName, asOf, selectedProject, canEdit, 
           ]}
         />
         <span className="lg-toolbar__note">{t('list.area', { area: areaName })}</span>
+        {onCreate && (
+          <Button type="primary" onClick={onCreate} data-testid="project-create">
+            {t('create.project')}
+          </Button>
+        )}
         {page && (
           <span className="lg-toolbar__note" data-testid="project-total">
             {t('list.total', {

@@ -1,9 +1,10 @@
 /**
- * A project's page: its ledger row, its monthly history (as-of date, status, money, 形象进度) and its
- * change log (who changed which field from what to what), the log only for those entitled to it.
+ * A project's page: its ledger row, its monthly history (as-of date, status, money, 形象进度; 新增月报
+ * and 修改 per report for the county's editors) and its change log (who changed which field from what
+ * to what, the project's and its reports'), the log only for those entitled to it.
  */
 import { Alert, Button, Descriptions, Drawer, Empty, Space, Spin, Table, Tabs, Tag } from 'antd';
-import { fetchLedgerProject, fetchProjectChanges, ledgerLoad } from '../../api/ledger-api.ts';
+import { fetchLedgerProject, fetchProjectChanges, ledgerLoad, type ProjectDetail } from '../../api/ledger-api.ts';
 import { formatNumber, formatPct } from '../../../server/domain/format.ts';
 import { useAccount } from '../account/account-context.ts';
 import { displayValue, fieldLabel } from './display.ts';
@@ -15,10 +16,13 @@ export interface ProjectPageProps {
   code: string | null;
   onClose: () => void;
   onEdit: (code: string) => void;
+  /** 新增月报: the project with its history (the new report starts from the latest). */
+  onAddReport: (project: Pick<ProjectDetail, 'code' | 'name' | 'year' | 'history'>) => void;
+  onEditReport: (code: string, asOf: string) => void;
   onShowOnMap: (code: string) => void;
 }
 
-export function ProjectPage({ code, onClose, onEdit, onShowOnMap }: ProjectPageProps) {
+export function ProjectPage({ code, onClose, onEdit, onAddReport, onEditReport, onShowOnMap }: ProjectPageProps) {
   const { t, lang } = useLedgerI18n();
   const { me } = useAccount();
   const detail = useLoad(code, (signal) => fetchLedgerProject(code!, { signal }), ledgerLoad);
@@ -26,6 +30,7 @@ export function ProjectPage({ code, onClose, onEdit, onShowOnMap }: ProjectPageP
   const mayReadLog = p ? canReadChanges(me, p.countyCode) : false;
   const log = useLoad(code && mayReadLog ? code : null, (signal) => fetchProjectChanges(code!, { signal }), ledgerLoad);
   const money = (n: number | null) => formatNumber(n, 2, lang);
+  const mayEdit = p ? canEditCounty(me, p.countyCode) : false;
 
   const basic = p && (
     <Descriptions size="small" column={2} bordered>
@@ -60,22 +65,44 @@ export function ProjectPage({ code, onClose, onEdit, onShowOnMap }: ProjectPageP
   );
 
   const history = p && (
-    <Table
-      size="small"
-      rowKey="asOf"
-      pagination={false}
-      dataSource={p.history}
-      locale={{ emptyText: t('page.noHistory') }}
-      data-testid="project-history"
-      columns={[
-        { key: 'asOf', title: t('hist.asOf'), dataIndex: 'asOf' },
-        { key: 'status', title: t('hist.status'), dataIndex: 'status', render: (s: string) => t(`status.${s}` as never) },
-        { key: 'arranged', title: t('hist.arranged'), align: 'right', render: (_, h) => money(h.arrangedWan) },
-        { key: 'disbursed', title: t('hist.disbursed'), align: 'right', render: (_, h) => money(h.disbursedWan) },
-        { key: 'spent', title: t('hist.spent'), align: 'right', render: (_, h) => money(h.spentWan) },
-        { key: 'physical', title: t('hist.physical'), align: 'right', render: (_, h) => formatPct(h.physicalProgressPct, lang) },
-      ]}
-    />
+    <>
+      {mayEdit && (
+        <div className="lg-toolbar">
+          <Button type="primary" size="small" onClick={() => onAddReport(p)} data-testid="report-add">
+            {t('create.report')}
+          </Button>
+        </div>
+      )}
+      <Table
+        size="small"
+        rowKey="asOf"
+        pagination={false}
+        dataSource={p.history}
+        locale={{ emptyText: t('page.noHistory') }}
+        data-testid="project-history"
+        columns={[
+          { key: 'asOf', title: t('hist.asOf'), dataIndex: 'asOf' },
+          { key: 'status', title: t('hist.status'), dataIndex: 'status', render: (s: string) => t(`status.${s}` as never) },
+          { key: 'arranged', title: t('hist.arranged'), align: 'right', render: (_, h) => money(h.arrangedWan) },
+          { key: 'disbursed', title: t('hist.disbursed'), align: 'right', render: (_, h) => money(h.disbursedWan) },
+          { key: 'spent', title: t('hist.spent'), align: 'right', render: (_, h) => money(h.spentWan) },
+          { key: 'physical', title: t('hist.physical'), align: 'right', render: (_, h) => formatPct(h.physicalProgressPct, lang) },
+          ...(mayEdit
+            ? [
+                {
+                  key: 'actions',
+                  title: t('col.actions'),
+                  render: (_: unknown, h: { asOf: string }) => (
+                    <Button type="link" size="small" onClick={() => onEditReport(p.code, h.asOf)} data-testid="report-edit">
+                      {t('action.edit')}
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+    </>
   );
 
   const changes = !me?.user ? (
@@ -101,6 +128,16 @@ export function ProjectPage({ code, onClose, onEdit, onShowOnMap }: ProjectPageP
           render: (at: string) => new Date(at).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB'),
         },
         { key: 'user', title: t('change.user'), dataIndex: 'username' },
+        {
+          key: 'what',
+          title: t('change.what'),
+          render: (_, c) => (
+            <Space size={4}>
+              {c.asOf ? t('change.report', { asOf: c.asOf }) : t('change.project')}
+              {c.action === 'create' && <Tag color="green">{t('change.created')}</Tag>}
+            </Space>
+          ),
+        },
         { key: 'version', title: t('change.version'), dataIndex: 'version' },
         {
           key: 'fields',
@@ -131,7 +168,7 @@ export function ProjectPage({ code, onClose, onEdit, onShowOnMap }: ProjectPageP
         p && (
           <Space>
             <Button onClick={() => onShowOnMap(p.code)}>{t('page.showOnMap')}</Button>
-            {canEditCounty(me, p.countyCode) && (
+            {mayEdit && (
               <Button type="primary" onClick={() => onEdit(p.code)} data-testid="project-page-edit">
                 {t('action.edit')}
               </Button>

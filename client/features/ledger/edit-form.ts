@@ -1,12 +1,16 @@
 /**
- * The edit form of a project or PV station: its fields (kind, whether they may be empty), the values
- * the form starts from, the `set` of what changed, and the checks across fields the database would
- * refuse anyway (poor households ≤ households, completion after start). Pure: no antd, no dayjs.
+ * The edit forms of a project, a monthly progress report (月报) and a PV station, and the forms that
+ * create a project or a report: their fields (kind, whether they may be empty), the values the form
+ * starts from, the `set` of what changed (or the body of a create), and the checks across fields
+ * (poor households ≤ households, completion after start, spent ≤ disbursed ≤ arranged). Pure: no
+ * antd, no dayjs.
  */
+import { industryModes, projectCategories, projectStatuses, responsibleLevels } from '../../../server/contracts/enums.ts';
+import { monthEndOf } from '../../../server/domain/progress-report.ts';
 import type { LedgerMessageKey } from './ledger-i18n.ts';
 import { normalise, sameValue, type Scalar, type Values } from './merge.ts';
 
-export type FieldKind = 'text' | 'money' | 'number' | 'count' | 'pct' | 'date' | 'bool' | 'enum';
+export type FieldKind = 'text' | 'code' | 'year' | 'money' | 'number' | 'count' | 'pct' | 'date' | 'bool' | 'enum' | 'village';
 export interface FieldSpec {
   name: string;
   kind: FieldKind;
@@ -14,18 +18,13 @@ export interface FieldSpec {
   nullable?: boolean;
   /** For 'enum': the values, labelled through `${labelPrefix}.${value}`. */
   options?: readonly string[];
-  labelPrefix?: 'status' | 'pvstatus' | 'rlevel';
+  labelPrefix?: 'status' | 'pvstatus' | 'rlevel' | 'category' | 'mode';
 }
 
 export const projectFields: readonly FieldSpec[] = [
   { name: 'name', kind: 'text' },
-  {
-    name: 'status',
-    kind: 'enum',
-    options: ['planned', 'approved', 'started', 'completed', 'accepted', 'operating', 'suspended'],
-    labelPrefix: 'status',
-  },
-  { name: 'responsibleLevel', kind: 'enum', options: ['city', 'county', 'township', 'village'], labelPrefix: 'rlevel' },
+  { name: 'status', kind: 'enum', options: projectStatuses, labelPrefix: 'status' },
+  { name: 'responsibleLevel', kind: 'enum', options: responsibleLevels, labelPrefix: 'rlevel' },
   { name: 'responsibleUnit', kind: 'text' },
   { name: 'totalInvestmentWan', kind: 'money' },
   { name: 'arrangedWan', kind: 'money' },
@@ -54,13 +53,42 @@ export const pvFields: readonly FieldSpec[] = [
   { name: 'householdsReached', kind: 'count' },
 ];
 
-export const fieldsOf = (kind: 'projects' | 'pv_stations') => (kind === 'projects' ? projectFields : pvFields);
+/** A monthly report's values (its project and as-of date are its key, not edited). */
+export const progressFields: readonly FieldSpec[] = [
+  { name: 'status', kind: 'enum', options: projectStatuses, labelPrefix: 'status' },
+  { name: 'arrangedWan', kind: 'money' },
+  { name: 'disbursedWan', kind: 'money' },
+  { name: 'spentWan', kind: 'money' },
+  { name: 'physicalProgressPct', kind: 'pct' },
+];
+
+/** A new project: what identifies and places it, then the ledger fields a new row usually has. */
+export const newProjectFields: readonly FieldSpec[] = [
+  { name: 'code', kind: 'code' },
+  { name: 'name', kind: 'text' },
+  { name: 'year', kind: 'year' },
+  { name: 'villageCode', kind: 'village', nullable: true },
+  { name: 'category', kind: 'enum', options: projectCategories, labelPrefix: 'category' },
+  { name: 'industryMode', kind: 'enum', options: industryModes, labelPrefix: 'mode', nullable: true },
+  { name: 'status', kind: 'enum', options: projectStatuses, labelPrefix: 'status' },
+  { name: 'responsibleLevel', kind: 'enum', options: responsibleLevels, labelPrefix: 'rlevel' },
+  { name: 'responsibleUnit', kind: 'text' },
+  { name: 'totalInvestmentWan', kind: 'money' },
+  { name: 'arrangedWan', kind: 'money' },
+  { name: 'plannedStart', kind: 'date', nullable: true },
+  { name: 'plannedCompletion', kind: 'date', nullable: true },
+  { name: 'householdsReached', kind: 'count' },
+  { name: 'poorHouseholdsReached', kind: 'count' },
+];
+
+export const fieldsOf = (kind: 'projects' | 'pv_stations' | 'progress') =>
+  kind === 'projects' ? projectFields : kind === 'pv_stations' ? pvFields : progressFields;
 export const fieldLabelKey = (name: string) => `field.${name}` as LedgerMessageKey;
 
 /** One field's value as the form holds it (text trimmed; '' and undefined → null; numbers as numbers). */
 export function fromForm(spec: FieldSpec, raw: unknown): Scalar {
   if (raw === undefined || raw === null) return spec.kind === 'bool' ? false : null;
-  if (spec.kind === 'text' || spec.kind === 'enum' || spec.kind === 'date') {
+  if (spec.kind === 'text' || spec.kind === 'code' || spec.kind === 'enum' || spec.kind === 'date' || spec.kind === 'village') {
     const s = String(raw).trim();
     return s === '' ? null : s;
   }
@@ -111,4 +139,62 @@ export function crossChecks(v: Values): CrossProblem[] {
   const total = num('totalInvestmentWan');
   if (spent !== null && total !== null && spent > total) out.push({ field: 'spentWan', key: 'edit.spentLeTotal', level: 'warning' });
   return out;
+}
+
+/** Checks across the money of a monthly report (cumulative, 万元): said, not blocking (the ledger may be right). */
+export function progressChecks(v: Values): CrossProblem[] {
+  const num = (k: string) => (typeof v[k] === 'number' ? (v[k] as number) : null);
+  const out: CrossProblem[] = [];
+  const [arranged, disbursed, spent] = [num('arrangedWan'), num('disbursedWan'), num('spentWan')];
+  if (spent !== null && disbursed !== null && spent > disbursed)
+    out.push({ field: 'spentWan', key: 'edit.spentLeDisbursed', level: 'warning' });
+  if (disbursed !== null && arranged !== null && disbursed > arranged)
+    out.push({ field: 'disbursedWan', key: 'edit.disbursedLeArranged', level: 'warning' });
+  return out;
+}
+
+/** The checks of a form's values (already through `fromForm`) by what it edits. */
+export const checksOf = (kind: 'projects' | 'pv_stations' | 'progress', v: Values): CrossProblem[] =>
+  kind === 'projects' ? crossChecks(v) : kind === 'progress' ? progressChecks(v) : [];
+
+/**
+ * The as-of date a new report starts from: the end of the month after the latest report (the end of
+ * the latest report's own month when it was a mid-month cut-off), never after `today`; `today` with no
+ * report yet. Dates `YYYY-MM-DD`.
+ */
+export function nextReportDate(reported: readonly string[], today: string): string {
+  const latest = [...reported].sort().at(-1);
+  if (!latest) return today;
+  const ownEnd = monthEndOf(latest);
+  const [y, m] = latest.split('-').map(Number);
+  const next = latest < ownEnd ? ownEnd : monthEndOf(`${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, '0')}-01`);
+  return next < today ? next : today;
+}
+
+/** The form of a new report: the date, then the latest report's values (money is cumulative). */
+export function newReportValues(history: readonly (Values & { asOf: string })[], today: string): Values {
+  const latest = [...history].sort((a, b) => (a.asOf < b.asOf ? -1 : 1)).at(-1);
+  const base = Object.fromEntries(progressFields.map((f) => [f.name, latest ? normalise(latest[f.name]) : null]));
+  return {
+    ...base,
+    asOf: nextReportDate(
+      history.map((h) => h.asOf),
+      today,
+    ),
+  };
+}
+
+/**
+ * The body of a create from the form's values: every field through `fromForm`, empty optional ones
+ * left out (the server's defaults apply), plus the fixed `extra` (a new project's county).
+ */
+export function createBody(specs: readonly FieldSpec[], form: Record<string, unknown>, extra: Values = {}): Record<string, Scalar> {
+  const body: Record<string, Scalar> = {};
+  for (const spec of specs) {
+    const value = fromForm(spec, form[spec.name]);
+    if (value === null) continue;
+    body[spec.name] = spec.kind === 'year' && typeof value === 'string' ? Number(value) : value;
+  }
+  for (const [k, v] of Object.entries(extra)) if (v !== undefined) body[k] = v;
+  return body;
 }
