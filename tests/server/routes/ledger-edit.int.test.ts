@@ -373,9 +373,9 @@ describe(`creating projects (${testBackend})`, () => {
       totalInvestmentWan: 10,
     });
     expect(res.status, res.text).toBe(201);
-    const [row] = await database.rows<{ township: string | null; geom: string | null }>(
-      sql`SELECT township_code AS township, geom::text AS geom FROM projects WHERE code = 'YC-N5'`,
+    const [row] = await database.rows<{ county: string; township: string | null; village: string | null; geom: string | null }>(
+      sql`SELECT county_code AS county, township_code AS township, village_code AS village, geom::text AS geom FROM projects WHERE code = 'YC-N5'`,
     );
-    expect(row).toEqual({ township: null, geom: null });
+    expect(row).toEqual({ county: '411481', township: null, village: null, geom: null });
   });
 });
