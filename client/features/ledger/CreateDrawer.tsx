@@ -57,8 +57,8 @@ export function CreateDrawer({ target, onClose, onEditExisting }: CreateDrawerPr
 
   useEffect(() => {
     setExists(null);
-    form.resetFields();
     if (!target) return;
+    form.resetFields();
     if (target.kind === 'progress') {
       form.setFieldsValue(newReportValues(target.history, today));
       return;
