@@ -6,7 +6,15 @@
 import { describe, expect, it } from 'vitest';
 import { areaExportHref, projectExportHref, signoffExportHref } from '../../../client/features/ledger/export-href.ts';
 import { initialListState } from '../../../client/features/ledger/project-query.ts';
-import { csvField, neutralise, tableToCsvText, textWidth, unneutralise } from '../../../server/domain/table-file.ts';
+import {
+  csvField,
+  neutralise,
+  tableToCsvText,
+  tableToXlsx,
+  textWidth,
+  unneutralise,
+  type TableFile,
+} from '../../../server/domain/table-file.ts';
 
 describe('neutralise', () => {
   it.each([
@@ -88,5 +96,82 @@ describe('export addresses', () => {
       format: 'xlsx',
     });
     expect(new URL(projectExportHref({ ...initialListState, area: '4114' }, 'csv'), 'http://x').searchParams.has('area')).toBe(false);
+  });
+});
+
+describe('tableToXlsx', () => {
+  const read = async (t: TableFile) => {
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await tableToXlsx(t)).buffer as ArrayBuffer);
+    return wb.worksheets[0];
+  };
+  const table: TableFile = {
+    sheetName: '区域台账/民权县:北关镇?*[测试]一个很长很长很长很长很长很长很长的名字',
+    columns: [
+      { header: '区划代码', format: 'code' },
+      { header: '项目名称', format: 'text' },
+      { header: '户数', format: 'int' },
+      { header: '支出进度（%）', format: 'pct1' },
+      { header: '总投资（万元）', format: 'wan' },
+      { header: '计划完工日期', format: 'date' },
+      { header: '备注' },
+    ],
+    rows: [
+      ['411421', '=SUM(A1)', 1234, 40.04, 1234.5, '2020-06-30', 7],
+      ['411422', '道路', '<5', null, 0, '待定', null],
+    ],
+    notes: ['演示数据'],
+  };
+
+  it('names the sheet without the characters Excel forbids, cut to 31 characters', async () => {
+    const ws = await read(table);
+    expect(ws.name).toBe('区域台账 民权县 北关镇   测试 一个很长很长很长很长很长很长很长的名字'.slice(0, 31));
+  });
+
+  it('writes a bold, frozen header row and the rows with formulas neutralised', async () => {
+    const ws = await read(table);
+    expect(ws.getRow(1).values).toEqual([
+      undefined,
+      '区划代码',
+      '项目名称',
+      '户数',
+      '支出进度（%）',
+      '总投资（万元）',
+      '计划完工日期',
+      '备注',
+    ]);
+    expect(ws.getRow(1).font?.bold).toBe(true);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(ws.getCell('B2').value).toBe("'=SUM(A1)");
+    expect(ws.getCell('A2').value).toBe('411421');
+  });
+
+  it.each([
+    { cell: 'A2', what: 'a code as text', fmt: '@', value: '411421' },
+    { cell: 'C2', what: 'a count', fmt: '#,##0', value: 1234 },
+    { cell: 'D2', what: 'a percentage', fmt: '0.0', value: 40.04 },
+    { cell: 'E2', what: 'money in 万元', fmt: '#,##0.00', value: 1234.5 },
+    { cell: 'F2', what: 'a date', fmt: 'yyyy-mm-dd', value: new Date('2020-06-30T00:00:00Z') },
+    { cell: 'G2', what: 'a number in a column without a format', fmt: undefined, value: 7 },
+    { cell: 'C3', what: '"<5" in a count column stays text, unformatted', fmt: undefined, value: '<5' },
+    { cell: 'F3', what: 'a date column holding words stays text', fmt: undefined, value: '待定' },
+  ])('$what: $cell', async ({ cell, fmt, value }) => {
+    const c = (await read(table)).getCell(cell);
+    expect(c.value).toEqual(value);
+    expect(c.numFmt).toBe(fmt);
+  });
+
+  it('writes the notes in italics after an empty row', async () => {
+    const ws = await read(table);
+    expect(ws.getRow(4).values).toEqual([]);
+    expect(ws.getCell('A5').value).toBe('演示数据');
+    expect(ws.getRow(5).font?.italic).toBe(true);
+  });
+
+  it('sizes each column to its widest text, CJK counted double, between 8 and 48', async () => {
+    const ws = await read({ ...table, rows: [...table.rows, ['1', '很'.repeat(40), 1, 1, 1234567.891, '2020-06-30', 1]] });
+    // 区划代码 (8) + 2; 很 × 40 = 80, capped at 48; 户数 (4) → at least 8; 1,234,567.89 (12) + 2; a date 10 + 2.
+    expect([1, 2, 3, 5, 6].map((i) => ws.getColumn(i).width)).toEqual([10, 48, 8, 16, 14]);
   });
 });
