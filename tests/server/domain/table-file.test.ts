@@ -175,3 +175,66 @@ describe('tableToXlsx', () => {
     expect([1, 2, 3, 5, 6].map((i) => ws.getColumn(i).width)).toEqual([10, 48, 8, 16, 14]);
   });
 });
+
+describe('cells that only look like something else', () => {
+  it('a negative number stays a number; only text is neutralised', () => {
+    expect(tableToCsvText({ columns: [{ header: 'a' }], rows: [[-5], ['-5']] })).toBe("\uFEFFa\r\n-5\r\n'-5\r\n");
+  });
+  it('an apostrophe inside a text is kept on import', () => expect(unneutralise("道路'=1")).toBe("道路'=1"));
+  it.each([
+    { title: 'no notes', notes: undefined },
+    { title: 'an empty list of notes', notes: [] },
+  ])('$title: no empty line at the end', ({ notes }) => {
+    expect(tableToCsvText({ columns: [{ header: 'a' }], rows: [['x']], notes })).toBe('\uFEFFa\r\nx\r\n');
+  });
+});
+
+describe('tableToXlsx: what each column shows', () => {
+  const read = async (t: TableFile) => {
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await tableToXlsx(t)).buffer as ArrayBuffer);
+    return { wb, ws: wb.worksheets[0] };
+  };
+  it('sizes number columns by the number as shown: one decimal, money with two and separators, counts with separators', async () => {
+    const { ws } = await read({
+      sheetName: 's',
+      columns: [
+        { header: 'a', format: 'pct1' },
+        { header: 'b', format: 'wan' },
+        { header: 'c', format: 'int' },
+        { header: 'd' },
+        { header: 'e', format: 'int' },
+      ],
+      rows: [[123456.789, 1234567.891, 123456789, 1234567.891, null]],
+    });
+    // '123456.8' 8, '1,234,567.89' 12, '123,456,789' 11, '1234567.891' 11 (each + 2); an empty cell keeps the minimum 8.
+    expect([1, 2, 3, 4, 5].map((i) => ws.getColumn(i).width)).toEqual([10, 14, 13, 13, 8]);
+  });
+  it.each([
+    { title: 'a date-like text in a text column stays text', format: 'text' as const, value: '2020-06-30', want: '2020-06-30' },
+    { title: 'a date with more after it stays text', format: 'date' as const, value: '2020-06-30 上午', want: '2020-06-30 上午' },
+    { title: 'a date with something before it stays text', format: 'date' as const, value: '约2020-06-30', want: '约2020-06-30' },
+  ])('$title', async ({ format, value, want }) => {
+    const { ws } = await read({ sheetName: 's', columns: [{ header: 'a', format }], rows: [[value]] });
+    expect(ws.getCell('A2').value).toBe(want);
+  });
+  it('a number in a code column keeps no text format', async () => {
+    const { ws } = await read({ sheetName: 's', columns: [{ header: 'a', format: 'code' }], rows: [[411421]] });
+    expect(ws.getCell('A2').value).toBe(411421);
+    expect(ws.getCell('A2').numFmt).toBeUndefined();
+  });
+  it('shades the header and names the application as the author', async () => {
+    const { wb, ws } = await read({ sheetName: 's', columns: [{ header: 'a' }], rows: [] });
+    expect(ws.getCell('A1').fill).toEqual({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFF3F8' } });
+    expect(wb.creator).toBe('扶贫项目调度一张图');
+  });
+  it('writes notes in grey italics, and none when there are none', async () => {
+    const { ws } = await read({ sheetName: 's', columns: [{ header: 'a' }], rows: [['x']], notes: ['演示数据'] });
+    expect(ws.getRow(4).font).toEqual({ italic: true, color: { argb: 'FF666666' } });
+    const bare = await read({ sheetName: 's', columns: [{ header: 'a' }], rows: [['x']], notes: [] });
+    expect(bare.ws.rowCount).toBe(2);
+    const none = await read({ sheetName: 's', columns: [{ header: 'a' }], rows: [['x']] });
+    expect(none.ws.rowCount).toBe(2);
+  });
+});
