@@ -18,6 +18,7 @@ import { useI18n } from '../../i18n/use-i18n.tsx';
 import { formatDate, formatMeasureValue, formatPts, formatQuantity, formatRankChange, formatWan } from '../../../server/domain/format.ts';
 import { getMeasure, type MeasureId } from '../../../server/domain/measures.ts';
 import { arrangedLooksBetter, rankChangeOf, spendingMeasureIds } from '../choropleth/choropleth.ts';
+import { answerScope } from '../choropleth/chunk-values.ts';
 import { measureValuesRequest } from '../choropleth/use-choropleth.ts';
 import { Sparkline } from './Sparkline.tsx';
 
@@ -54,8 +55,7 @@ export function AreaCard({ values, selectedCode, onClear, layersSlot, areaAction
   // The other spending basis, same level, parent and date (only for spending measures).
   const otherId: MeasureId | null = isSpending(m.id) ? (m.id === 'spend_rate' ? 'spend_rate_arranged' : 'spend_rate') : null;
   const [otherKey, loadOther, otherOptions] = measureValuesRequest(otherId ?? m.id, {
-    level: values.level,
-    parent: values.parent.code,
+    ...answerScope(values, row?.code ?? null),
     asOf: values.asOf,
     compareTo: null,
   });
@@ -69,7 +69,8 @@ export function AreaCard({ values, selectedCode, onClear, layersSlot, areaAction
   const fair = m.id === 'spend_rate' ? value : otherValue;
   const arranged = m.id === 'spend_rate_arranged' ? value : otherValue;
 
-  const isCity = code.length === 4;
+  // The history route answers for a county, township or village, not for the city or the province.
+  const isCity = code.length <= 4;
   const history = useLoad(isCity ? null : loadKey('history', m.id, code), (signal) => fetchMeasureHistory(m.id, code, { signal }), {
     cache: historyCache,
   });

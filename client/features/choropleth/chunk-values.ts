@@ -6,15 +6,13 @@
 import type { MeasureValues } from '../../api/client.ts';
 import { rankAreas } from '../../../server/domain/ranking.ts';
 
-type Parent = MeasureValues['parent'];
-
 /**
- * One answer for `parent` from the answers of its chunks (in chunk order). Ranks are ranks among the
- * areas of the joined chunks, by the server's ranking rule; a rank on the earlier date, which was
- * ranked within one chunk, is left out. The total is not the parent's own (only the chunks in view
- * are joined): its figures are null. No chunk answered yet → null.
+ * One answer for the parent of `whole` (its answer at a coarser level: the province's counties) from the
+ * answers of its chunks (in chunk order): the parent, its total and its 序时进度 from `whole`, the rows
+ * from the chunks. Ranks are ranks among the areas of the joined chunks, by the server's ranking rule; a
+ * rank on the earlier date, which was ranked within one chunk, is left out. No chunk yet → null.
  */
-export function joinChunkValues(parts: readonly MeasureValues[], parent: Parent): MeasureValues | null {
+export function joinChunkValues(parts: readonly MeasureValues[], whole: Pick<MeasureValues, 'parent' | 'total'>): MeasureValues | null {
   if (parts.length === 0) return null;
   const [first] = parts;
   const rows = parts.flatMap((p) => p.rows);
@@ -24,8 +22,8 @@ export function joinChunkValues(parts: readonly MeasureValues[], parent: Parent)
   );
   return {
     ...first,
-    parent,
-    total: { numerator: null, denominator: null, value: null },
+    parent: whole.parent,
+    total: whole.total,
     rankedCount: ranks.size,
     rows: rows.map((r) => ({
       ...r,
@@ -33,4 +31,18 @@ export function joinChunkValues(parts: readonly MeasureValues[], parent: Parent)
       ...(r.previous ? { previous: { ...r.previous, rank: null } } : {}),
     })),
   };
+}
+
+/**
+ * The answer that holds the figures of the row `code` (or, without one, of the area itself) at the level
+ * of `values`: the same level and parent — except in the province view below the counties, where a
+ * row is in its own county's chunk and the area's total in its small answer at county level (never the
+ * whole province's villages for one figure).
+ */
+export function answerScope(
+  values: Pick<MeasureValues, 'level' | 'parent'>,
+  code: string | null,
+): { level: MeasureValues['level']; parent: string } {
+  if (values.parent.level !== 'province' || values.level === 'county') return { level: values.level, parent: values.parent.code };
+  return code ? { level: values.level, parent: code.slice(0, 6) } : { level: 'county', parent: values.parent.code };
 }

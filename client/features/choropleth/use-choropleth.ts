@@ -3,13 +3,15 @@
  * last answer of the same area stays shown while a new measure or date loads, so colours never flash),
  * their classification and the fill colour of every division.
  */
-import { useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import type { MeasureId } from '../../../server/domain/measures.ts';
 import { fetchMeasureValues, type MeasureValues, type RegionFeature } from '../../api/client.ts';
-import { LruCache, loadKey } from '../../api/load-state.ts';
+import { LruCache, loadKey, type Loadable } from '../../api/load-state.ts';
+import { ChunkPool, useChunks } from '../../api/use-chunks.ts';
 import { useLoad, type LoadOptions } from '../../api/use-load.ts';
 import type { MapLevel, ViewState } from '../../app-state/view-state.ts';
 import type { MessageKey, MessageParams } from '../../i18n/messages.ts';
+import { joinChunkValues } from './chunk-values.ts';
 import { classifyRows, fillColors, type Classification, type Rgba } from './choropleth.ts';
 
 export interface Choropleth {
@@ -25,8 +27,13 @@ export interface Choropleth {
   colors: ReadonlyMap<string, Rgba> | null;
 }
 
-/** Measure values by measure, level, area and dates: flipping between measures or dates asks the server once. */
-const valuesCache = new LruCache<MeasureValues>(32);
+/**
+ * Measure values by measure, level, area and dates: flipping between measures or dates asks the server
+ * once. Room for the province view's village chunks (up to 16 counties in view) besides whole answers.
+ */
+const valuesCache = new LruCache<MeasureValues>(64);
+/** The province view's village values, per county chunk, in the same cache. */
+const valueChunks = new ChunkPool(valuesCache);
 
 /** The arguments of `useLoad` for a measure's values (the map's and the area card's share one cache). */
 export function measureValuesRequest(
@@ -45,8 +52,31 @@ export function useChoropleth(
   level: MapLevel,
   features: readonly RegionFeature[] | null,
   t: (key: MessageKey, params?: MessageParams) => string,
+  /** County codes whose areas of `level` are drawn, each its own answer (the province view's villages); null: one answer. */
+  chunks: readonly string[] | null = null,
 ): Choropleth {
-  const values = useLoad(...measureValuesRequest(view.measure, { level, parent: view.area, asOf: view.asOf, compareTo: view.compareTo }));
+  const dates = { asOf: view.asOf, compareTo: view.compareTo };
+  // In chunks (the province view's villages): the area's own figures from its answer at county level
+  // (small, already in from the province zoom), the villages' rows from the chunks in view.
+  const whole = useLoad(...measureValuesRequest(view.measure, { level: chunks ? 'county' : level, parent: view.area, ...dates }));
+  const chunkRequests = useMemo(
+    () =>
+      (chunks ?? []).map((county) => {
+        const [key, load] = measureValuesRequest(view.measure, { level, parent: county, asOf: view.asOf, compareTo: view.compareTo });
+        return [key, () => load(new AbortController().signal)] as const;
+      }),
+    [chunks, view.measure, level, view.asOf, view.compareTo],
+  );
+  const wholeData = whole.status === 'ready' ? whole.data : null;
+  const joinRows = useCallback((parts: MeasureValues[]) => (wholeData ? joinChunkValues(parts, wholeData) : null), [wholeData]);
+  const inChunks = useChunks(chunkRequests, valueChunks, joinRows, chunks !== null);
+  const values: Loadable<MeasureValues> & { retry: () => void } = !chunks
+    ? whole
+    : whole.status !== 'ready'
+      ? whole
+      : inChunks.status === 'ready' && inChunks.data === null
+        ? { status: 'loading', data: null, retry: inChunks.retry }
+        : (inChunks as Loadable<MeasureValues> & { retry: () => void });
 
   // While a new measure or date loads, the map keeps the last colours of the same area (no flash).
   const lastValues = useRef<MeasureValues | null>(null);
