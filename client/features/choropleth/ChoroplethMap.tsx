@@ -5,7 +5,7 @@
  * when the values arrive.
  */
 import type { LayersList, PickingInfo } from 'deck.gl';
-import { useCallback, useEffect, useMemo, useState, type Ref } from 'react';
+import { useCallback, useEffect, useEffectEvent, useMemo, useState, type Ref } from 'react';
 import { fetchRegionOutline, type MeasureRow, type MeasureValues, type RegionCollection } from '../../api/client.ts';
 import { cameraForBbox, rootArea } from '../../app-state/root-area.ts';
 import type { Camera } from '../../app-state/view-state.ts';
@@ -192,19 +192,22 @@ function outlineCode(area: string, features: RegionCollection['features'] | null
  */
 function useAreaOutline(code: string | null, features: RegionCollection['features'] | null): GeoJSON.Feature | null | undefined {
   const [outline, setOutline] = useState<{ code: string; feature: GeoJSON.Feature | null } | null>(null);
+  // Asked once per area when its divisions are in; a new copy of the same divisions does not ask again.
+  const dissolveFeatures = useEffectEvent(async () => {
+    const { dissolveRegions } = await import('../regions/region-outline.ts');
+    return features ? dissolveRegions(features) : null;
+  });
+  const ready = features !== null;
   useEffect(() => {
-    if (!code || !features) return;
+    if (!code || !ready) return;
     const ctl = new AbortController();
-    const dissolve = () =>
-      import('../regions/region-outline.ts').then(
-        ({ dissolveRegions }) => !ctl.signal.aborted && setOutline({ code, feature: dissolveRegions(features) }),
-      );
+    const dissolve = () => dissolveFeatures().then((feature) => !ctl.signal.aborted && setOutline({ code, feature }));
     fetchRegionOutline(code, { signal: ctl.signal }).then(
       (f) => (f.geometry ? setOutline({ code, feature: f as GeoJSON.Feature }) : void dissolve()),
       () => !ctl.signal.aborted && void dissolve(),
     );
     return () => ctl.abort();
-  }, [code, features]);
+  }, [code, ready]);
   if (!code) return null;
   return outline && outline.code === code ? outline.feature : undefined;
 }
