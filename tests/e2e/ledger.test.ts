@@ -6,7 +6,9 @@
  *     screen, keeps its own value for one field and theirs for the other, and saves on their version;
  *     the change log lists both edits and the signed county now reads 改后未签;
  * (a) a monthly-progress file with an error is imported: the report names the row, column and reason,
- *     nothing is written; the fixed file imports, and 民权县 on the map turns from lagging red to green.
+ *     nothing is written; the fixed file imports, and 民权县 on the map turns from lagging red to green;
+ * (d) 新增月报 on a project's page starts from the latest report, dated the next month's end; a date already
+ *     reported answers that the report exists and opens its edit form (nothing is written).
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
@@ -214,6 +216,39 @@ describe('the ledger in the browser', () => {
       version: merged.version,
       set: { name: original.values.name, responsibleUnit: original.values.responsibleUnit, spentWan: original.values.spentWan },
     });
+  });
+
+  it('(d) 新增月报 starts from the latest report; a date already reported opens that report’s edit form', async () => {
+    const code = 'FP-2020-411421-0002';
+    const { page } = await open();
+    await logIn(page, accounts.minquan);
+    await openLedger(page, 'projects');
+    await page.getByTestId('project-search').locator('input').fill(code);
+    await page.getByTestId('project-search').locator('input').press('Enter');
+    await expect.poll(() => page.getByTestId('project-row').count(), wait).toBe(1);
+    await page.getByTestId('project-view').click();
+    await page.getByTestId('project-page').getByText('月度进度').click();
+    await expect.poll(() => page.getByTestId('report-edit').count(), wait).toBeGreaterThan(3);
+
+    await page.getByTestId('report-add').click();
+    await page.getByTestId('create-form').waitFor(wait);
+    // The latest report is the 4th meeting's cut-off (2020-06-20): the new one is dated the month's end.
+    await expect.poll(() => page.locator('#ledger-create_asOf').inputValue(), wait).toBe('2020-06-30');
+    expect(await page.locator('#ledger-create_physicalProgressPct').inputValue()).not.toBe('');
+
+    await page.locator('#ledger-create_asOf').click();
+    await page.locator('#ledger-create_asOf').fill('2020-06-20');
+    await page.locator('#ledger-create_asOf').press('Enter');
+    await page.getByTestId('create-save').click();
+    const existing = page.getByTestId('create-open-existing');
+    await existing.waitFor(wait);
+    expect(await page.getByTestId('create-drawer').textContent()).toContain('月报已经存在');
+    await existing.click();
+    const drawer = page.getByTestId('edit-drawer');
+    await drawer.getByTestId('edit-form').waitFor(wait);
+    expect(await drawer.textContent()).toContain('截至 2020-06-20');
+    await drawer.getByTestId('edit-save').click();
+    await expect.poll(() => page.locator('.ant-message').textContent(), wait).toContain('没有修改任何字段');
   });
 
   it('(a) imports a progress file with an error, reads the report, fixes it, imports again and the map changes', async () => {
