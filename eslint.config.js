@@ -34,11 +34,12 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      // Judged for React Compiler, which this client is not built with. The loader hooks set 'loading'
-      // in the effect that starts a fetch, and the map keeps its latest callbacks in refs read while
-      // rendering (deck.gl and MapLibre call them outside React): both correct without the compiler.
-      'react-hooks/refs': 'off',
-      'react-hooks/set-state-in-effect': 'off',
+      // All of React Compiler's rules are on: loads go through one hook (client/api/use-load.ts) that sets
+      // no state in an effect's body, state that follows a prop is adjusted while rendering
+      // (client/ui/use-changed.ts), and the latest props for MapLibre's and deck.gl's listeners are kept
+      // in refs written by a layout effect, never while rendering.
+      'react-hooks/refs': 'error',
+      'react-hooks/set-state-in-effect': 'error',
     },
   },
 );

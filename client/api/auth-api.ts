@@ -77,8 +77,8 @@ export function resetUserPassword(id: number, password?: string): Promise<UserWi
 }
 
 /** One page of the audit log; `search` from auditSearch() (filters, page, pageSize). */
-export function fetchAuditPage(search: string): Promise<AuditPage> {
-  return call(() => api.audit.$get({ query: Object.fromEntries(new URLSearchParams(search)) }));
+export function fetchAuditPage(search: string, init?: FetchInit): Promise<AuditPage> {
+  return call(() => api.audit.$get({ query: Object.fromEntries(new URLSearchParams(search)) }, { init }));
 }
 
 export function fetchHouseholds(villageCode: string, init?: FetchInit): Promise<HouseholdList> {

@@ -65,6 +65,8 @@ export function useLoad<T>(key: string | null, load: (signal: AbortSignal) => Pr
     return () => window.removeEventListener(reloadOn, retry);
   }, [reloadOn, retry]);
 
+  // No key: what settled is over (coming back to the same key later loads it again), the last answer stays.
+  if (key === null && settled.key !== null) setSettled({ ...settled, key: null, value: { status: 'idle', data: null } });
   // A cached answer becomes this hook's own at once (React's update during render), so the cache may
   // later drop it while the key is still shown.
   const cached = key === null ? undefined : cache?.peek(key);

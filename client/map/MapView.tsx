@@ -10,7 +10,7 @@ import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 // The worker is served from our own origin (bundled by Vite), never from a CDN.
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useLayoutEffect, useRef, type Ref } from 'react';
 import type { DeckOverlay } from './deck-overlay.ts';
 import { RegionLayers, type MapRegions } from './map-regions.ts';
 import { NorthArrowControl } from './north-arrow-control.ts';
@@ -114,9 +114,11 @@ export function MapView(props: MapViewProps) {
   // The first fit's bounds, kept until the camera is moved on purpose: the page's panels may still be
   // settling (a sider's breakpoint, the time bar), and each resize of the map refits them.
   const autoFitRef = useRef<LngLatBounds | null>(null);
-  // Latest props, read by the long-lived map listeners.
+  // Latest props, read by the long-lived map listeners (updated after each render, before any listener runs again).
   const latest = useRef(props);
-  latest.current = props;
+  useLayoutEffect(() => {
+    latest.current = props;
+  });
 
   useEffect(() => {
     const container = containerRef.current!;

@@ -5,8 +5,9 @@
 import { DownloadOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, DatePicker, Drawer, Form, Input, Select, Space, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
 import 'dayjs/locale/zh-cn';
-import { useCallback, useEffect, useState } from 'react';
-import { fetchAuditPage, type AuditEntry, type AuditPage, type AuditResult } from '../../api/auth-api.ts';
+import { useCallback, useState } from 'react';
+import { fetchAuditPage, type AuditEntry, type AuditResult } from '../../api/auth-api.ts';
+import { useLoad } from '../../api/use-load.ts';
 import { useAccountI18n, isAccountKey, type AccountT } from '../account/account-i18n.ts';
 import { auditExportHref, auditResultOrder, auditSearch, formatAuditDetail, knownAuditActions, type AuditFilters } from './audit-query.ts';
 import { dateInputFormats, formatBeijing } from './time-format.ts';
@@ -37,24 +38,12 @@ export default function AuditDrawer({ open, onClose }: { open: boolean; onClose:
   const [filters, setFilters] = useState<AuditFilters>({});
   const [dates, setDates] = useState<[string, string]>(['', '']);
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
-  const [data, setData] = useState<AuditPage | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    if (!open) return;
-    let current = true;
-    setLoading(true);
-    setError(null);
-    fetchAuditPage(auditSearch(filters, paging.page, paging.pageSize)).then(
-      (page) => current && (setData(page), setLoading(false)),
-      (err: unknown) => current && (setError(err instanceof Error ? err.message : String(err)), setLoading(false)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [open, filters, paging, attempt]);
+  // The page stays shown while the next one loads; every search (even the same one) asks again.
+  const search = auditSearch(filters, paging.page, paging.pageSize);
+  const audit = useLoad(open ? search : null, (signal) => fetchAuditPage(search, { signal }), { keep: true });
+  const { data, retry } = audit;
+  const loading = audit.status === 'loading';
+  const error = audit.status === 'error' ? audit.error.message : null;
 
   const apply = useCallback(
     (v: FilterForm) => {
@@ -66,8 +55,9 @@ export default function AuditDrawer({ open, onClose }: { open: boolean; onClose:
         toDate: dates[1] || null,
       });
       setPaging((p) => ({ ...p, page: 1 }));
+      retry();
     },
-    [dates],
+    [dates, retry],
   );
 
   const reset = () => {
@@ -75,6 +65,7 @@ export default function AuditDrawer({ open, onClose }: { open: boolean; onClose:
     setDates(['', '']);
     setFilters({});
     setPaging((p) => ({ ...p, page: 1 }));
+    retry();
   };
 
   const columns: TableColumnsType<AuditEntry> = [
@@ -180,7 +171,7 @@ export default function AuditDrawer({ open, onClose }: { open: boolean; onClose:
                 {t('audit.export')}
               </Button>
             </Tooltip>
-            <Button icon={<ReloadOutlined />} onClick={() => setAttempt((n) => n + 1)} aria-label={t('common.refresh')} />
+            <Button icon={<ReloadOutlined />} onClick={retry} aria-label={t('common.refresh')} />
           </Space>
         </Form.Item>
       </Form>
@@ -191,7 +182,7 @@ export default function AuditDrawer({ open, onClose }: { open: boolean; onClose:
           title={t('common.loadFailed', { message: error })}
           className="audit__error"
           action={
-            <Button size="small" onClick={() => setAttempt((n) => n + 1)}>
+            <Button size="small" onClick={retry}>
               {t('common.retry')}
             </Button>
           }

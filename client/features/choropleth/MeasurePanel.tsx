@@ -1,6 +1,7 @@
 /** Left panel: measure (grouped as the speech talks), classification, legend and the ranking. */
 import { Button, Input, Select, Skeleton } from 'antd';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
+import { useChanged } from '../../ui/use-changed.ts';
 import type { MeasureValues } from '../../api/client.ts';
 import { classMethods, type ClassMethod } from '../../app-state/view-state.ts';
 import { useI18n } from '../../i18n/use-i18n.tsx';
@@ -41,7 +42,8 @@ export function MeasurePanel({
   const { t, lang } = useI18n();
   const current = measureCatalogue.find((m) => m.id === measure)!;
   const [breaksText, setBreaksText] = useState(customBreaks.join(', '));
-  useEffect(() => setBreaksText(customBreaks.join(', ')), [customBreaks]);
+  const breaksChanged = useChanged(customBreaks);
+  if (breaksChanged) setBreaksText(customBreaks.join(', '));
 
   const applyBreaks = () => {
     const parsed = breaksText

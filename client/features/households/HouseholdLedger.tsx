@@ -6,8 +6,9 @@
  */
 import { EyeInvisibleOutlined, EyeOutlined, SafetyCertificateOutlined, SolutionOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Drawer, Form, Input, Modal, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
-import { fetchHouseholds, unmaskHousehold, type HouseholdList, type UnmaskedHousehold } from '../../api/auth-api.ts';
+import { useMemo, useState } from 'react';
+import { fetchHouseholds, unmaskHousehold, type UnmaskedHousehold } from '../../api/auth-api.ts';
+import { useLoad } from '../../api/use-load.ts';
 import { ApiError } from '../../api/client.ts';
 import { useAccount } from '../account/account-context.ts';
 import { useAccountI18n } from '../account/account-i18n.ts';
@@ -61,26 +62,13 @@ export function HouseholdLedgerButton({ villageCode, villageName }: { villageCod
 
 function HouseholdLedger({ villageCode, canUnmask }: { villageCode: string; canUnmask: boolean }) {
   const { t, lang } = useAccountI18n();
-  const [list, setList] = useState<HouseholdList | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  // Nothing of the list is cached: it lives in this component's state only.
+  const households = useLoad(villageCode, (signal) => fetchHouseholds(villageCode, { signal }), { keep: true });
+  const list = households.data;
+  const error = households.status === 'error' ? localizeServerMessage(households.error.message, lang) : null;
   // The only place unmasked values live: this component's state, gone when the drawer closes.
   const [unmasked, setUnmasked] = useState<ReadonlyMap<string, UnmaskedHousehold>>(new Map());
   const [asking, setAsking] = useState<HouseholdRow | null>(null);
-
-  useEffect(() => {
-    const abort = new AbortController();
-    setError(null);
-    fetchHouseholds(villageCode, { signal: abort.signal }).then(
-      (l) => setList(l),
-      (err: unknown) => {
-        if (!abort.signal.aborted) setError(localizeServerMessage(err instanceof Error ? err.message : String(err), lang));
-      },
-    );
-    return () => abort.abort();
-    // lang: only the wording of an error
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [villageCode, attempt]);
 
   const rows = useMemo(() => (list ? rowsWithUnmasked(list.items, unmasked) : []), [list, unmasked]);
   const counts = useMemo(() => countByCategory(list?.items ?? []), [list]);
@@ -194,7 +182,7 @@ function HouseholdLedger({ villageCode, canUnmask }: { villageCode: string; canU
           showIcon
           title={t('common.loadFailed', { message: error })}
           action={
-            <Button size="small" onClick={() => setAttempt((n) => n + 1)}>
+            <Button size="small" onClick={households.retry}>
               {t('common.retry')}
             </Button>
           }

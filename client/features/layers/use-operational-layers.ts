@@ -5,7 +5,19 @@
  * handler. State lives with the caller (the URL): see layers-state.ts.
  */
 import type { LayersList, PickingInfo } from 'deck.gl';
-import { createElement, lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
+import {
+  createElement,
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import { loadKey } from '../../api/load-state.ts';
 import { useLoad, type LoadOptions } from '../../api/use-load.ts';
 import type { MapViewHandle } from '../../map/MapView.tsx';
@@ -166,10 +178,13 @@ export function useOperationalLayers({
     [built, anyOn, state, projects.data, pv.data, householdAreas.data, hexagons.data, links.status, links.data, clusters, lang],
   );
 
+  // The latest state and clusters for the click handler (stable, so the map keeps one listener).
   const stateRef = useRef(state);
-  stateRef.current = state;
   const clustersRef = useRef(clusters);
-  clustersRef.current = clusters;
+  useLayoutEffect(() => {
+    stateRef.current = state;
+    clustersRef.current = clusters;
+  });
   const onPick = useCallback(
     (info: PickingInfo): boolean => {
       if (!builders) return false;

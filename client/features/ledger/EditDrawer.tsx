@@ -6,6 +6,7 @@
  */
 import { Alert, Button, Drawer, Form, Space, Spin, message } from 'antd';
 import { useEffect, useState } from 'react';
+import { useChanged } from '../../ui/use-changed.ts';
 import { ApiError } from '../../api/client.ts';
 import {
   LedgerConflictError,
@@ -46,10 +47,14 @@ export function EditDrawer({ target, onClose }: EditDrawerProps) {
   const [pending, setPending] = useState<Values | null>(null);
   const specs = fieldsOf(target?.kind ?? 'projects');
 
-  useEffect(() => {
+  // Another row (or none): forget the last one's values, conflict and error before anything is drawn.
+  const targetChanged = useChanged(target);
+  if (targetChanged) {
     setRow(null);
     setConflict(null);
     setLoadError(null);
+  }
+  useEffect(() => {
     if (!target) return;
     let live = true;
     readEditable(target).then(

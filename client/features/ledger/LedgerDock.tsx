@@ -6,7 +6,8 @@
  */
 import { CloseOutlined } from '@ant-design/icons';
 import { Button, Tabs, Tooltip } from 'antd';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { useChanged } from '../../ui/use-changed.ts';
 import type { RegionFeature } from '../../api/client.ts';
 import { fetchSignoffs, ledgerLoad, type ProjectListItem } from '../../api/ledger-api.ts';
 import type { UpdateViewState } from '../../app-state/use-view-state.ts';
@@ -66,13 +67,14 @@ export default function LedgerDock(props: LedgerDockProps) {
   const signoffs = useLoad(open ? period : null, (signal) => fetchSignoffs(period, { signal }), ledgerLoad);
   const areaName = path.at(-1)?.name ?? view.area;
 
-  useEffect(() => {
+  // The map's area and date lead: a new one resets the projects' area and the sign-off period.
+  const areaChanged = useChanged(view.area);
+  if (areaChanged) {
     setProjectArea(view.area);
     setProjectAreaName(null);
-  }, [view.area]);
-  useEffect(() => {
-    if (asOf) setPeriod(periodOf(asOf));
-  }, [asOf]);
+  }
+  const asOfChanged = useChanged(asOf);
+  if (asOfChanged && asOf) setPeriod(periodOf(asOf));
 
   const padding = useCallback(() => {
     const h = dock.current?.offsetHeight ?? 0;

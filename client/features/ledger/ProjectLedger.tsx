@@ -6,8 +6,9 @@
  */
 import { Alert, Button, Checkbox, Input, Select, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { exportHref } from '../../api/import-api.ts';
+import { useChanged } from '../../ui/use-changed.ts';
 import { fetchProjectPage, ledgerLoad, type ProjectListItem } from '../../api/ledger-api.ts';
 import { formatNumber, formatPct } from '../../../server/domain/format.ts';
 import { projectCategories, projectStatuses } from '../../../server/contracts/enums.ts';
@@ -35,7 +36,9 @@ export function ProjectLedger({ area, areaName, asOf, selectedProject, canEdit, 
   const { t, lang } = useLedgerI18n();
   const [state, setState] = useState<ListState>({ ...initialListState, area, asOf });
   const [search, setSearch] = useState('');
-  useEffect(() => setState((s) => (s.area === area && s.asOf === asOf ? s : withFilter(s, { area, asOf }))), [area, asOf]);
+  const areaChanged = useChanged(area);
+  const asOfChanged = useChanged(asOf);
+  if ((areaChanged || asOfChanged) && (state.area !== area || state.asOf !== asOf)) setState(withFilter(state, { area, asOf }));
   const query = toQuery(state);
   const loaded = useLoad(JSON.stringify(query), (signal) => fetchProjectPage(query, { signal }), ledgerLoad);
   const page = loaded.data;

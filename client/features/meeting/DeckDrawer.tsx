@@ -5,6 +5,7 @@
  */
 import { Alert, Button, Drawer, Empty, Input, List, Modal, Space, Spin, message } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
+import { useChanged } from '../../ui/use-changed.ts';
 import {
   DeckConflictError,
   buildAgenda,
@@ -49,8 +50,11 @@ export function DeckDrawer(props: DeckDrawerProps) {
   useEffect(() => {
     if (open) reload();
   }, [open, reload]);
+  const openChanged = useChanged(open);
+  const deckChanged = useChanged(deckId);
+  if ((openChanged || deckChanged) && (!open || deckId === null) && deck !== null) setDeck(null);
   useEffect(() => {
-    if (!open || deckId === null) return setDeck(null);
+    if (!open || deckId === null) return;
     getDeck(deckId).then(
       (d) => {
         setDeck(d);

@@ -3,13 +3,15 @@
  * from a clicker) and Esc to leave; a title bar with the slide, measure and as-of date, the legend
  * and the briefing in large type, 演示数据 on demo data. The camera glides to each slide's area.
  */
-import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
-import { fetchBriefing, type Briefing, type Deck } from '../../api/meeting-api.ts';
+import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
+import { loadKey } from '../../api/load-state.ts';
+import { fetchBriefing, type Deck } from '../../api/meeting-api.ts';
+import { useLoad } from '../../api/use-load.ts';
 import { parseViewState } from '../../app-state/view-state.ts';
 import { translate } from '../../i18n/messages.ts';
 import { childLevelOf } from '../choropleth/choropleth.ts';
 import { formatDate, formatWan } from '../../../server/domain/format.ts';
-import { fetchLaggingProjects, fetchMeasureValues, type LaggingProjects } from '../../api/client.ts';
+import { fetchLaggingProjects, fetchMeasureValues } from '../../api/client.ts';
 import { getMeasure } from '../../../server/domain/measures.ts';
 import type { ScreenPadding } from '../../map/types.ts';
 import { BriefingText } from './BriefingPanel.tsx';
@@ -53,7 +55,25 @@ export function Presenter({ deck, index, onIndexChange, onExit, legend, onFrame 
   const { tm } = useMeetingI18n();
   const slide = deck.slides[index];
   const view = parseViewState(slide?.view ?? '');
-  const [briefing, setBriefing] = useState<Briefing | null>(null);
+  // Both loads follow the slide's view string. Failures show nothing: the slide stands without them.
+  const briefingLoad = useLoad(slide ? loadKey('briefing', slide.view) : null, (signal) =>
+    fetchBriefing(
+      view.measure,
+      { level: childLevelOf(view.area) ?? view.level, parent: view.area, asOf: view.asOf, compareTo: view.compareTo, lang: view.lang },
+      { signal },
+    ),
+  );
+  const briefing = briefingLoad.status === 'ready' ? briefingLoad.data : null;
+  // A county's slide also names the projects holding it back (largest shortfall against the schedule of spending first).
+  const behindLoad = useLoad(slide && /^\d{6}$/.test(view.area) ? loadKey('behind', slide.view) : null, (signal) =>
+    fetchMeasureValues('spend_rate', { level: childLevelOf(view.area) ?? 'township', parent: view.area, asOf: view.asOf }, { signal }).then(
+      (v) =>
+        v.expected === null
+          ? null
+          : fetchLaggingProjects({ area: view.area, asOf: v.asOf, expected: Math.max(0, Math.min(100, v.expected)), limit: 5 }, { signal }),
+    ),
+  );
+  const behind = behindLoad.status === 'ready' && behindLoad.data && behindLoad.data.projects.length > 0 ? behindLoad.data : null;
   const rootRef = useRef<HTMLDivElement>(null);
 
   // The boxes over the map: measured whenever they change size (a slide's briefing arrives), the map refits.
@@ -107,45 +127,6 @@ export function Presenter({ deck, index, onIndexChange, onExit, legend, onFrame 
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [index, deck.slides.length, onIndexChange, onExit]);
-
-  // A county's slide also names the projects holding it back (largest shortfall against the schedule of spending first).
-  const [behind, setBehind] = useState<LaggingProjects | null>(null);
-  useEffect(() => {
-    setBehind(null);
-    if (!slide || !/^\d{6}$/.test(view.area)) return;
-    let live = true;
-    fetchMeasureValues('spend_rate', { level: childLevelOf(view.area) ?? 'township', parent: view.area, asOf: view.asOf })
-      .then((v) =>
-        v.expected === null
-          ? null
-          : fetchLaggingProjects({ area: view.area, asOf: v.asOf, expected: Math.max(0, Math.min(100, v.expected)), limit: 5 }),
-      )
-      .then(
-        (p) => live && setBehind(p && p.projects.length > 0 ? p : null),
-        () => {},
-      );
-    return () => {
-      live = false;
-    };
-    // the slide's view string decides
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [slide?.view]);
-
-  useEffect(() => {
-    if (!slide) return;
-    let live = true;
-    setBriefing(null);
-    const level = childLevelOf(view.area) ?? view.level;
-    fetchBriefing(view.measure, { level, parent: view.area, asOf: view.asOf, compareTo: view.compareTo, lang: view.lang }).then(
-      (b) => live && setBriefing(b),
-      () => {},
-    );
-    return () => {
-      live = false;
-    };
-    // the slide's view string decides
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [slide?.view]);
 
   if (!slide) return null;
   const m = getMeasure(view.measure);

@@ -12,7 +12,7 @@ import { maxChunks } from './level-of-detail.ts';
 
 /**
  * Boundaries by level and parent. Bounded: the province view asks for up to `maxChunks` county chunks
- * per level at each stop of the camera; the oldest answers go first (the browser still holds them, ETag).
+ * per level at each stop of the camera; the oldest answers go first (asked again, they come back as 304 by ETag).
  */
 export const regionsCache = new LruCache<RegionCollection>(4 * maxChunks);
 

@@ -17,11 +17,10 @@ export function useProvinceLod(enabled: boolean, store: ViewportStore, counties:
     [counties],
   );
   const [lod, setLod] = useState<Lod>(countyLevel);
+  // Turned off: back to the county level, so that turning on again starts there.
+  if (!enabled && lod !== countyLevel) setLod(countyLevel);
   useEffect(() => {
-    if (!enabled) {
-      setLod(countyLevel);
-      return;
-    }
+    if (!enabled) return;
     const update = () => {
       const v = store.get();
       if (!v) return;
