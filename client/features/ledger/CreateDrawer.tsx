@@ -6,6 +6,8 @@
  */
 import { Alert, Button, Drawer, Form, Space, message } from 'antd';
 import { useEffect, useState } from 'react';
+import { useLoad } from '../../api/use-load.ts';
+import { useChanged } from '../../ui/use-changed.ts';
 import { ApiError, fetchRegions } from '../../api/client.ts';
 import {
   createProgressReport,
@@ -50,36 +52,29 @@ export function CreateDrawer({ target, onClose, onEditExisting }: CreateDrawerPr
   const [form] = Form.useForm();
   const [saving, setSaving] = useState(false);
   const [exists, setExists] = useState<{ message: string; target: EditTarget } | null>(null);
-  const [villages, setVillages] = useState<VillageOption[] | undefined>(undefined);
   const category = Form.useWatch('category', form) as string | undefined;
   const today = shanghaiDay(new Date());
   const specs = target?.kind === 'progress' ? reportSpecs : newProjectFields;
 
+  // Another target (or none): forget the last one's "already exists" before anything is drawn.
+  const targetChanged = useChanged(target);
+  if (targetChanged) setExists(null);
   useEffect(() => {
-    setExists(null);
     if (!target) return;
     form.resetFields();
-    if (target.kind === 'progress') {
-      form.setFieldsValue(newReportValues(target.history, today));
-      return;
-    }
-    form.setFieldsValue({ year: Number(today.slice(0, 4)), status: 'planned', responsibleLevel: 'village' });
-    let live = true;
-    setVillages(undefined);
-    fetchRegions({ level: 'village', parent: target.countyCode }).then(
-      (fc) =>
-        live &&
-        setVillages(
-          fc.features
-            .map((f) => ({ code: f.properties.code, name: f.properties.name, township: null }))
-            .sort((a, b) => a.code.localeCompare(b.code)),
-        ),
-      () => live && setVillages([]),
-    );
-    return () => {
-      live = false;
-    };
+    if (target.kind === 'progress') form.setFieldsValue(newReportValues(target.history, today));
+    else form.setFieldsValue({ year: Number(today.slice(0, 4)), status: 'planned', responsibleLevel: 'village' });
   }, [target, form, today]);
+  // The county's villages for a new project (undefined while they load, none when they could not be read).
+  const villageCounty = target && target.kind !== 'progress' ? target.countyCode : null;
+  const villagesLoad = useLoad(villageCounty, (signal) =>
+    fetchRegions({ level: 'village', parent: villageCounty! }, { signal }).then((fc) =>
+      fc.features
+        .map((f): VillageOption => ({ code: f.properties.code, name: f.properties.name, township: null }))
+        .sort((a, b) => a.code.localeCompare(b.code)),
+    ),
+  );
+  const villages = villagesLoad.status === 'ready' ? villagesLoad.data : villagesLoad.status === 'error' ? [] : undefined;
 
   const onFinish = async (raw: Record<string, unknown>) => {
     if (!target) return;
