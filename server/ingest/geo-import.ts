@@ -14,10 +14,11 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Database, Db } from '../db/client.ts';
 import { importBatches } from '../db/schema.ts';
 import { HttpError } from '../errors.ts';
+import { markBatchCommitted } from './batch-commit.ts';
 import {
   countyCodes,
   levelDepth,
@@ -533,15 +534,5 @@ export async function commitGeoBatch(
       ? await commitDivisions(tx, batch.rows as DivisionRecord[])
       : await commitBoundaries(tx, batch.rows as BoundaryRow[]);
   const result: GeoCommitResult = { batchId: batch.id, kind: batch.kind, ...counts, replayed: false, committedAt: input.now.toISOString() };
-  await tx
-    .update(importBatches)
-    .set({
-      status: 'committed',
-      result: result as unknown as Record<string, unknown>,
-      idempotencyKey: input.idempotencyKey,
-      committedAt: input.now,
-      rows: sql`'[]'::jsonb`,
-    })
-    .where(eq(importBatches.id, batch.id));
-  return result;
+  return markBatchCommitted(tx, result, input);
 }

@@ -7,11 +7,12 @@
  */
 import { bumpDataVersion } from '../http/cache.ts';
 import crypto from 'node:crypto';
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, lt } from 'drizzle-orm';
 import type { Database, Db } from '../db/client.ts';
 import { fillDefaults, loadDivisions, loadExisting, projectCounties, writePlan } from '../db/queries/imports.ts';
 import { importBatches } from '../db/schema.ts';
 import { HttpError } from '../errors.ts';
+import { markBatchCommitted } from './batch-commit.ts';
 import { DivisionIndex } from './divisions.ts';
 import { commitGeoBatch } from './geo-import.ts';
 import { isGeoImportKind, type GeoImportKind } from './geo-kinds.ts';
@@ -261,15 +262,5 @@ async function commitIn(tx: Db, input: CommitInput): Promise<CommitResult> {
     replayed: false,
     committedAt: input.now.toISOString(),
   };
-  await tx
-    .update(importBatches)
-    .set({
-      status: 'committed',
-      result: result as unknown as Record<string, unknown>,
-      idempotencyKey: input.idempotencyKey,
-      committedAt: input.now,
-      rows: sql`'[]'::jsonb`,
-    })
-    .where(eq(importBatches.id, batch.id));
-  return result;
+  return markBatchCommitted(tx, result, input);
 }
