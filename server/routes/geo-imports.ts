@@ -6,12 +6,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppDeps } from '../app.ts';
-import { audit } from '../auth/audit.ts';
 import { grantFor, requires, userOf } from '../auth/context.ts';
 import { BoundaryUpload, DivisionUpload, GeoImportReport } from '../contracts/geo-imports.ts';
 import { HttpError } from '../errors.ts';
 import { ErrorBody, newRouter } from '../http.ts';
 import { validateBoundaries, validateDivisions } from '../ingest/geo-import.ts';
+import { auditedValidation } from './import-audit.ts';
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 const responses = {
@@ -52,35 +52,13 @@ function cityAdminOnly(c: Context) {
     throw new HttpError(403, '只有市级管理员可以导入区划名录和边界（县级账号只能导入本县台账）。');
 }
 
-async function audited(c: Context, kind: string, file: File, bytes: Uint8Array, run: () => Promise<GeoImportReport>) {
-  try {
-    const report = await run();
-    await audit(c, {
-      action: 'import.validate',
-      target: `import:${kind}`,
-      result: report.ok ? 'ok' : 'rejected',
-      detail: { file: file.name.slice(0, 100), bytes: bytes.length, batchId: report.batchId, ...report.counts },
-    });
-    return report;
-  } catch (err) {
-    if (err instanceof HttpError)
-      await audit(c, {
-        action: 'import.validate',
-        target: `import:${kind}`,
-        result: 'rejected',
-        detail: { file: file.name.slice(0, 100), bytes: bytes.length, reason: err.message.slice(0, 200) },
-      });
-    throw err;
-  }
-}
-
 export const geoImportRoutes = ({ database }: AppDeps) =>
   newRouter()
     .openapi(divisions, async (c) => {
       cityAdminOnly(c);
       const { file } = c.req.valid('form');
       const bytes = new Uint8Array(await file.arrayBuffer());
-      const report = await audited(c, 'divisions', file, bytes, () =>
+      const report = await auditedValidation(c, 'divisions', file, bytes, () =>
         validateDivisions(database, { bytes, fileName: file.name, userId: userOf(c).id }),
       );
       return c.json(report, 200);
@@ -89,7 +67,7 @@ export const geoImportRoutes = ({ database }: AppDeps) =>
       cityAdminOnly(c);
       const { file, makeValid, skipUnknown } = c.req.valid('form');
       const bytes = new Uint8Array(await file.arrayBuffer());
-      const report = await audited(c, 'boundaries', file, bytes, () =>
+      const report = await auditedValidation(c, 'boundaries', file, bytes, () =>
         validateBoundaries(database, { bytes, fileName: file.name, userId: userOf(c).id, makeValid, skipUnknown }),
       );
       return c.json(report, 200);

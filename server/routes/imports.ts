@@ -23,6 +23,7 @@ import { importKindLabels, personalKinds, type ImportKind } from '../ingest/kind
 import { exampleRow, toCsv, toXlsx } from '../ingest/ledger-export.ts';
 import { HttpError } from '../errors.ts';
 import { attachment, ErrorBody, newRouter } from '../http.ts';
+import { auditedValidation } from './import-audit.ts';
 import { XLSX_TYPE } from '../contracts/ledger-export.ts';
 import { commitImport, validateImport } from '../ingest/ledger-import.ts';
 
@@ -118,27 +119,11 @@ export const importRoutes = ({ database }: AppDeps) =>
       const { file } = c.req.valid('form');
       const scopeCounty = await importScope(c, kind);
       const bytes = new Uint8Array(await file.arrayBuffer());
-      try {
-        const now = c.get('security').options.now();
-        const report = await validateImport(database, { kind, bytes, fileName: file.name, scopeCounty, userId: user.id, now });
-        await audit(c, {
-          action: 'import.validate',
-          target: `import:${kind}`,
-          result: report.ok ? 'ok' : 'rejected',
-          detail: { file: file.name.slice(0, 100), bytes: bytes.length, batchId: report.batchId, ...report.counts },
-        });
-        return c.json(report, 200);
-      } catch (err) {
-        if (err instanceof HttpError) {
-          await audit(c, {
-            action: 'import.validate',
-            target: `import:${kind}`,
-            result: 'rejected',
-            detail: { file: file.name.slice(0, 100), bytes: bytes.length, reason: err.message.slice(0, 200) },
-          });
-        }
-        throw err;
-      }
+      const now = c.get('security').options.now();
+      const report = await auditedValidation(c, kind, file, bytes, () =>
+        validateImport(database, { kind, bytes, fileName: file.name, scopeCounty, userId: user.id, now }),
+      );
+      return c.json(report, 200);
     })
     .openapi(commit, async (c) => {
       const user = userOf(c);
