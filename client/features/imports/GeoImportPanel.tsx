@@ -6,7 +6,6 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { Alert, Button, Checkbox, Collapse, Divider, Radio, Result, Space, Spin, Tag, Upload } from 'antd';
 import { useMemo, useState } from 'react';
-import { ApiError } from '../../api/client.ts';
 import {
   boundaryExportHref,
   layerExportHref,
@@ -14,13 +13,14 @@ import {
   type GeoImportKind,
   type GeoImportReport,
 } from '../../api/geo-import-api.ts';
-import { commitImportBatch, type CommitResult, type ImportReport } from '../../api/import-api.ts';
+import type { ImportReport } from '../../api/import-api.ts';
 import { defineCatalog } from '../../i18n/catalog.ts';
 import { geoImportsEn } from '../../i18n/geo-imports.en.ts';
 import { geoImportsZh, type GeoImportsMessageKey } from '../../i18n/geo-imports.zh.ts';
 import { useI18n } from '../../i18n/use-i18n.tsx';
 import { ImportReportView } from './ImportReportView.tsx';
 import type { ImportsT } from './imports-i18n.ts';
+import { useImportBatch } from './use-import-batch.ts';
 
 const catalog = defineCatalog<GeoImportsMessageKey>(geoImportsZh, geoImportsEn);
 
@@ -30,40 +30,11 @@ export function GeoImportPanel({ t, canImportGeo }: { t: ImportsT; canImportGeo:
   const [kind, setKind] = useState<GeoImportKind>('divisions');
   const [skipUnknown, setSkipUnknown] = useState(false);
   const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [report, setReport] = useState<GeoImportReport | null>(null);
-  const [refused, setRefused] = useState<string | null>(null);
-  const [result, setResult] = useState<CommitResult | null>(null);
-  const [key, setKey] = useState('');
+  const { busy, report, refused, result, reset, check: validate, commit } = useImportBatch<GeoImportReport>();
 
-  const reset = () => {
-    setReport(null);
-    setRefused(null);
-    setResult(null);
-  };
   const check = async (f: File, makeValid = false) => {
-    reset();
     setFile(f);
-    setBusy(true);
-    try {
-      setReport(await validateGeoFile(kind, f, { makeValid, skipUnknown }));
-      setKey(crypto.randomUUID());
-    } catch (err) {
-      setRefused(err instanceof ApiError ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
-  };
-  const commit = async () => {
-    if (!report?.batchId) return;
-    setBusy(true);
-    try {
-      setResult(await commitImportBatch(report.batchId, key));
-    } catch (err) {
-      setRefused(err instanceof ApiError ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
+    await validate(() => validateGeoFile(kind, f, { makeValid, skipUnknown }));
   };
   const b = report?.boundaries;
 

@@ -6,21 +6,13 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { Alert, Button, Drawer, Radio, Result, Space, Spin, Steps, Upload } from 'antd';
 import { useState } from 'react';
-import { ApiError } from '../../api/client.ts';
-import {
-  commitImportBatch,
-  exportHref,
-  templateHref,
-  validateImportFile,
-  type CommitResult,
-  type ImportKind,
-  type ImportReport,
-} from '../../api/import-api.ts';
+import { exportHref, templateHref, validateImportFile, type ImportKind, type ImportReport } from '../../api/import-api.ts';
 import { useAccount } from '../account/account-context.ts';
 import { grantScope } from '../account/permissions.ts';
 import { GeoImportPanel } from './GeoImportPanel.tsx';
 import { ImportReportView } from './ImportReportView.tsx';
 import { useImportsI18n } from './imports-i18n.ts';
+import { useImportBatch } from './use-import-batch.ts';
 
 const kinds: ImportKind[] = ['projects', 'progress', 'pv_stations'];
 
@@ -28,41 +20,10 @@ export default function ImportDrawer({ open, onClose }: { open: boolean; onClose
   const { t } = useImportsI18n();
   const { me } = useAccount();
   const [kind, setKind] = useState<ImportKind>('projects');
-  const [busy, setBusy] = useState(false);
-  const [report, setReport] = useState<ImportReport | null>(null);
-  const [refused, setRefused] = useState<string | null>(null);
-  const [result, setResult] = useState<CommitResult | null>(null);
-  const [key, setKey] = useState('');
+  const { busy, report, refused, result, reset, check: validate, commit } = useImportBatch<ImportReport>();
   const step = result ? 2 : report ? 1 : 0;
 
-  const reset = () => {
-    setReport(null);
-    setRefused(null);
-    setResult(null);
-  };
-  const check = async (file: File) => {
-    reset();
-    setBusy(true);
-    try {
-      setReport(await validateImportFile(kind, file));
-      setKey(crypto.randomUUID());
-    } catch (err) {
-      setRefused(err instanceof ApiError ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
-  };
-  const commit = async () => {
-    if (!report?.batchId) return;
-    setBusy(true);
-    try {
-      setResult(await commitImportBatch(report.batchId, key));
-    } catch (err) {
-      setRefused(err instanceof ApiError ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const check = (file: File) => validate(() => validateImportFile(kind, file));
 
   return (
     <Drawer open={open} onClose={onClose} title={t('title')} width={860} destroyOnHidden data-testid="import-drawer">
