@@ -4,34 +4,22 @@
  * `Content-Type: application/json` from this origin); 401 answers reach `onUnauthorized` listeners,
  * except the login's own "wrong username or password".
  */
-import type {
-  AuditEntry,
-  CreateUserBody,
-  UpdateUserBody,
-  AuditResult,
-  HouseholdRecord,
-  Me,
-  Permission,
-  PermissionScope,
-  Role,
-  SessionUser,
-  UserView,
-} from '../../server/contracts/auth.ts';
+import type { CreateUserBody, Me, UpdateUserBody, UserView } from '../../server/contracts/auth.ts';
 import { api, call, type FetchInit, type SuccessBody } from './client.ts';
 
 export type {
   AuditEntry,
   AuditResult,
   CreateUserBody,
-  UpdateUserBody,
   HouseholdRecord,
   Me,
   Permission,
   PermissionScope,
   Role,
   SessionUser,
+  UpdateUserBody,
   UserView,
-};
+} from '../../server/contracts/auth.ts';
 
 /** One page of the audit log. */
 export type AuditPage = SuccessBody<Awaited<ReturnType<typeof api.audit.$get>>>;
