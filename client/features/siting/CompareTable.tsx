@@ -1,5 +1,5 @@
 /** Candidates side by side (A/B/C as columns), with exports. */
-import { Button, Space } from 'antd';
+import { ExportButtons } from './ExportButtons.tsx';
 import type { Table } from './siting-table.ts';
 import type { SitingT } from './siting-i18n.ts';
 
@@ -20,14 +20,7 @@ export function CompareTable({ table, t, onExport }: { table: Table; t: SitingT;
           ))}
         </tbody>
       </table>
-      <Space size="small">
-        <Button size="small" onClick={() => onExport('xlsx')}>
-          {t('export.xlsx')}
-        </Button>
-        <Button size="small" onClick={() => onExport('csv')}>
-          {t('export.csv')}
-        </Button>
-      </Space>
+      <ExportButtons t={t} onExport={onExport} />
     </div>
   );
 }

@@ -1,8 +1,8 @@
 /** Suggested villages best first, each score split into its parts; a click makes the village a candidate. */
-import { Button, Space } from 'antd';
 import type { Suggestions } from '../../api/siting-api.ts';
 import { formatHouseholdCount } from '../../../server/domain/format.ts';
 import { scorePartIds } from '../../../server/domain/siting-score.ts';
+import { ExportButtons } from './ExportButtons.tsx';
 import { partColors, ScoreBar } from './ScoreBar.tsx';
 import type { SitingLang, SitingT } from './siting-i18n.ts';
 
@@ -46,14 +46,7 @@ export function SuggestionList({
           </li>
         ))}
       </ol>
-      <Space size="small">
-        <Button size="small" onClick={() => onExport('xlsx')}>
-          {t('export.xlsx')}
-        </Button>
-        <Button size="small" onClick={() => onExport('csv')}>
-          {t('export.csv')}
-        </Button>
-      </Space>
+      <ExportButtons t={t} onExport={onExport} />
     </div>
   );
 }
