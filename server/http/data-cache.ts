@@ -30,6 +30,8 @@ const keptHeaders = new Set(['content-type', 'cache-control', 'etag']);
 function respond(a: StoredAnswer, acceptEncoding: string | undefined, ifNoneMatch: string | undefined): Response {
   const headers = new Headers(a.headers);
   if (a.etag && ifNoneMatch === a.etag) return new Response(null, { status: 304, headers });
+  // A status that has no body (a route's own 304 or 204) must not be given one, even an empty one.
+  if (a.status === 204 || a.status === 304) return new Response(null, { status: a.status, headers });
   if (a.gzip && /\bgzip\b/.test(acceptEncoding ?? '')) {
     headers.set('Content-Encoding', 'gzip');
     headers.set('Vary', 'Accept-Encoding');

@@ -127,5 +127,17 @@ export function safeErrorLine(err: unknown): string {
   const e = err as { name?: string; code?: string; cause?: { name?: string; code?: string } };
   const code = e?.code ?? e?.cause?.code;
   const name = e?.cause?.name && e.cause.name !== e.name ? `${e?.name ?? 'Error'} (${e.cause.name})` : (e?.name ?? typeof err);
-  return `${name}${code ? ` [${code}]` : ''}`;
+  // Where it was thrown: the stack's frames (file and line) without its first line, the message.
+  const frames = err instanceof Error && typeof err.stack === 'string' ? stackFrames(err.stack) : [];
+  return `${name}${code ? ` [${code}]` : ''}${frames.length ? ` ${frames.join(' < ')}` : ''}`;
+}
+
+/** The first frames of a stack as `file:line:column` (no message, no arguments: nothing personal). */
+function stackFrames(stack: string, most = 4): string[] {
+  return stack
+    .split('\n')
+    .map((l) => /\(?((?:file:\/\/)?[^\s()]+:\d+:\d+)\)?\s*$/.exec(l.trim())?.[1])
+    .filter((f): f is string => f !== undefined)
+    .slice(0, most)
+    .map((f) => f.replace(/^.*\/(server|node_modules)\//, '$1/'));
 }

@@ -8,8 +8,7 @@ import { requires } from '../auth/context.ts';
 import { RegionOutline, RegionOutlineQuery } from '../contracts/regions.ts';
 import { findRegion, regionOutlineJson } from '../db/queries/regions.ts';
 import { HttpError } from '../errors.ts';
-import { answerCacheOf } from '../http/cache.ts';
-import { ErrorBody, etagOf, jsonResponse, jsonText, newRouter } from '../http.ts';
+import { ErrorBody, jsonResponse, jsonText, newRouter } from '../http.ts';
 
 const route = createRoute({
   method: 'get',
@@ -30,20 +29,10 @@ const route = createRoute({
 export const regionOutlineRoutes = ({ database }: AppDeps) =>
   newRouter().openapi(route, async (c) => {
     const { code } = c.req.valid('query');
-    // Boundaries change only on import: kept under the data version like the regions themselves.
-    const hit = await answerCacheOf(database).get(
-      `region-outline:${code}`,
-      async () => {
-        const region = await findRegion(database, code);
-        if (!region) throw new HttpError(404, `code: no division with code ${code}. Use a city, county or township code, e.g. 4114.`);
-        const body = await regionOutlineJson(database, region);
-        return { body, etag: await etagOf(body) };
-      },
-      undefined,
-      (v) => v.body.length,
-    );
-    c.header('ETag', hit.etag);
+    const region = await findRegion(database, code);
+    if (!region) throw new HttpError(404, `code: no division with code ${code}. Use a city, county or township code, e.g. 4114.`);
+    // Kept by the data cache (server/http/data-cache.ts) under the data version, like the regions themselves;
+    // it adds the ETag and answers If-None-Match with 304.
     c.header('Cache-Control', 'public, max-age=300, must-revalidate');
-    if (c.req.header('If-None-Match') === hit.etag) return c.body(null, 304);
-    return jsonText(c, hit.body, RegionOutline, {}, 'application/geo+json');
+    return jsonText(c, await regionOutlineJson(database, region), RegionOutline, {}, 'application/geo+json');
   });

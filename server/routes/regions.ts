@@ -5,8 +5,7 @@ import { RegionCollection, RegionsQuery, levelDepth } from '../contracts/regions
 import { findRegion, regionCollectionJson } from '../db/queries/regions.ts';
 import { HttpError } from '../errors.ts';
 import { requires } from '../auth/context.ts';
-import { answerCacheOf } from '../http/cache.ts';
-import { ErrorBody, etagOf, jsonResponse, jsonText, newRouter } from '../http.ts';
+import { ErrorBody, jsonResponse, jsonText, newRouter } from '../http.ts';
 
 const route = createRoute({
   method: 'get',
@@ -28,34 +27,23 @@ const route = createRoute({
 export const regionRoutes = ({ database }: AppDeps) =>
   newRouter().openapi(route, async (c) => {
     const { level, parent } = c.req.valid('query');
-    // Boundaries change only on import: the serialized answer is kept in the shared answer cache under
-    // the data version, which an import of divisions or boundaries bumps (server/http/cache.ts).
-    const hit = await answerCacheOf(database).get(
-      `regions:${level}:${parent}`,
-      async () => {
-        const ancestor = await findRegion(database, parent);
-        if (!ancestor) throw new HttpError(404, `parent: no division with code ${parent}. Use a city, county or township code, e.g. 4114.`);
-        if (levelDepth[ancestor.level] >= levelDepth[level]) {
-          throw new HttpError(
-            400,
-            `parent: ${parent} (${ancestor.name}) is a ${ancestor.level}; it must be above level "${level}" (province > city > county > township > village).`,
-          );
-        }
-        // Level of detail: below the counties a province is sent per county, never all at once (52,378 villages).
-        if (ancestor.level === 'province' && level !== 'county') {
-          throw new HttpError(
-            400,
-            `parent: ${parent} (${ancestor.name}) is a province; ${level === 'village' ? 'villages' : 'townships'} are sent per county: use parent=<a county code>, e.g. one of level=county&parent=${parent}.`,
-          );
-        }
-        const body = await regionCollectionJson(database, level, ancestor);
-        return { body, etag: await etagOf(body) };
-      },
-      undefined,
-      (v) => v.body.length,
-    );
-    c.header('ETag', hit.etag);
+    const ancestor = await findRegion(database, parent);
+    if (!ancestor) throw new HttpError(404, `parent: no division with code ${parent}. Use a city, county or township code, e.g. 4114.`);
+    if (levelDepth[ancestor.level] >= levelDepth[level]) {
+      throw new HttpError(
+        400,
+        `parent: ${parent} (${ancestor.name}) is a ${ancestor.level}; it must be above level "${level}" (province > city > county > township > village).`,
+      );
+    }
+    // Level of detail: below the counties a province is sent per county, never all at once (52,378 villages).
+    if (ancestor.level === 'province' && level !== 'county') {
+      throw new HttpError(
+        400,
+        `parent: ${parent} (${ancestor.name}) is a province; ${level === 'village' ? 'villages' : 'townships'} are sent per county: use parent=<a county code>, e.g. one of level=county&parent=${parent}.`,
+      );
+    }
+    // Kept by the data cache (server/http/data-cache.ts) under the data version, which an import of divisions
+    // or boundaries bumps; it adds the ETag and answers If-None-Match with 304.
     c.header('Cache-Control', 'public, max-age=300, must-revalidate');
-    if (c.req.header('If-None-Match') === hit.etag) return c.body(null, 304);
-    return jsonText(c, hit.body, RegionCollection, {}, 'application/geo+json');
+    return jsonText(c, await regionCollectionJson(database, level, ancestor), RegionCollection, {}, 'application/geo+json');
   });

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { createApp } from '../../../server/app.ts';
 import type { RegionCollection } from '../../../server/contracts/regions.ts';
 import { bbox } from '@turf/turf';
-import { bumpDataVersion } from '../../../server/http/cache.ts';
+import { answerCacheOf, bumpDataVersion } from '../../../server/http/cache.ts';
 import { openTestDatabase, testBackend, type TestDatabase } from '../../helpers/test-db.ts';
 
 let database: TestDatabase;
@@ -115,6 +115,25 @@ describe(`regions API (${testBackend})`, () => {
     const again = await app.request(`/api/regions/outline?code=${code}`, { headers: { 'If-None-Match': res.headers.get('etag')! } });
     expect(again.status).toBe(304);
   });
+
+  it.each(['/api/regions?level=township&parent=411421', '/api/regions/outline?code=411421'])(
+    'answers 304 to a browser revalidating %s after the answer cache lost it (a miss with If-None-Match)',
+    async (url) => {
+      const first = await app.request(url);
+      const etag = first.headers.get('etag')!;
+      expect(etag).toBeTruthy();
+      // Another reader's key, a restart or an eviction: the browser's ETag arrives at a cache miss.
+      answerCacheOf(database).clear();
+      const again = await app.request(url, { headers: { 'If-None-Match': etag } });
+      expect(again.status, await again.clone().text()).toBe(304);
+      // And a request without it, at the same moment, still gets the body.
+      answerCacheOf(database).clear();
+      const [withTag, without] = await Promise.all([app.request(url, { headers: { 'If-None-Match': etag } }), app.request(url)]);
+      expect(withTag.status).toBe(304);
+      expect(without.status).toBe(200);
+      expect((await without.json()).type).toMatch(/Feature/);
+    },
+  );
 
   it('serves a moved boundary at once after the import that moved it (outline and children)', async () => {
     const township = '411421001';
