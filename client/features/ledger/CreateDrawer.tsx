@@ -4,7 +4,7 @@
  * is cumulative) dated the next month's end; its date must lie in the project's span, as the server
  * checks. A key already taken (a report of that date, a project code) offers the existing row's edit form.
  */
-import { Alert, Button, Drawer, Form, Space, message } from 'antd';
+import { Alert, Button, Drawer, Form, message } from 'antd';
 import { useEffect, useState } from 'react';
 import { useLoad } from '../../api/use-load.ts';
 import { useChanged } from '../../ui/use-changed.ts';
@@ -30,6 +30,7 @@ import {
   progressFields,
   type FieldSpec,
 } from './edit-form.ts';
+import { SaveCancel } from './SaveCancel.tsx';
 import { LedgerField, type VillageOption } from './LedgerField.tsx';
 import { useLedgerI18n } from './ledger-i18n.ts';
 
@@ -178,12 +179,13 @@ export function CreateDrawer({ target, onClose, onEditExisting }: CreateDrawerPr
               />
             ))}
         </div>
-        <Space>
-          <Button type="primary" htmlType="submit" loading={saving} data-testid="create-save">
-            {t('create.save')}
-          </Button>
-          <Button onClick={onClose}>{t('edit.cancel')}</Button>
-        </Space>
+        <SaveCancel
+          saving={saving}
+          saveLabel={t('create.save')}
+          saveTestId="create-save"
+          cancelLabel={t('edit.cancel')}
+          onCancel={onClose}
+        />
       </Form>
     </Drawer>
   );

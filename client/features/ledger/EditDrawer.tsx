@@ -4,7 +4,7 @@
  * changed fields; a stale version answers 409 and the merge screen takes over; the server's field
  * problems go to the fields.
  */
-import { Alert, Button, Drawer, Form, Space, Spin, message } from 'antd';
+import { Alert, Drawer, Form, Spin, message } from 'antd';
 import { useEffect, useState } from 'react';
 import { useChanged } from '../../ui/use-changed.ts';
 import { ApiError } from '../../api/client.ts';
@@ -20,6 +20,7 @@ import {
 import { useAccount } from '../account/account-context.ts';
 import { baseOf, changedSet, checksOf, fieldsOf, fromForm } from './edit-form.ts';
 import { canEditCounty } from './ledger-access.ts';
+import { SaveCancel } from './SaveCancel.tsx';
 import { LedgerField } from './LedgerField.tsx';
 import { useLedgerI18n } from './ledger-i18n.ts';
 import { mergedSave, mergeRows, type Choice, type MergeRow, type Values } from './merge.ts';
@@ -194,12 +195,7 @@ export function EditDrawer({ target, onClose }: EditDrawerProps) {
               <LedgerField key={spec.name} spec={spec} t={t} wide={spec.name === 'name' || spec.name === 'responsibleUnit'} />
             ))}
           </div>
-          <Space>
-            <Button type="primary" htmlType="submit" loading={saving} data-testid="edit-save">
-              {t('edit.save')}
-            </Button>
-            <Button onClick={onClose}>{t('edit.cancel')}</Button>
-          </Space>
+          <SaveCancel saving={saving} saveLabel={t('edit.save')} saveTestId="edit-save" cancelLabel={t('edit.cancel')} onCancel={onClose} />
         </Form>
       )}
     </Drawer>
