@@ -280,6 +280,10 @@ export function MapView(props: MapViewProps) {
     () => ({
       fitBounds(bounds, options = {}) {
         autoFitRef.current = null;
+        // MapLibre knows its container's size only from its last resize, which its observer reports a frame or
+        // more late: a fit right after the page's layout changed (entering the presenter hides the side panels)
+        // was computed for the old width and left the area in a sliver of the screen. Read the size now.
+        mapRef.current?.resize();
         mapRef.current?.fitBounds(
           bounds,
           { padding: options.padding ?? fitPaddingPx, animate: options.animate ?? true, duration: 700, maxZoom: 13 },

@@ -94,9 +94,21 @@ export function Presenter({ deck, index, onIndexChange, onExit, legend, onFrame 
       onFrame(frame);
     };
     const ro = new ResizeObserver(measure);
-    for (const el of root.querySelectorAll('.presenter__bar, .presenter__legend, .presenter__briefing')) ro.observe(el);
-    measure();
-    return () => ro.disconnect();
+    // The boxes are observed again whenever the presenter's elements change (the projects behind a county
+    // arrive, a box is rendered anew): a box measured once while it was still wide and never again left the
+    // slide fitted into a sliver of the screen.
+    const observe = () => {
+      ro.disconnect();
+      for (const el of root.querySelectorAll('.presenter__bar, .presenter__legend, .presenter__briefing')) ro.observe(el);
+      measure();
+    };
+    const mo = new MutationObserver(observe);
+    mo.observe(root, { childList: true, subtree: true });
+    observe();
+    return () => {
+      mo.disconnect();
+      ro.disconnect();
+    };
   }, [onFrame, briefing, index]);
   useEffect(() => () => onFrame?.(null), [onFrame]);
 
